@@ -1,0 +1,67 @@
+//! Command-line definitions. Verbs appear here only once they work.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "sentier",
+    version,
+    about = "Build a hiking portal as a static website from a Geotrek instance"
+)]
+pub struct Cli {
+    /// Print only errors.
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Print every request and stage detail.
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the site into the output directory (from the API, or from a snapshot offline).
+    Build(BuildArgs),
+    /// Fetch everything the site needs from the API and write it as a snapshot.
+    Pull(PullArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SourceArgs {
+    /// The site's configuration file.
+    #[arg(short, long, default_value = "config.toml")]
+    pub config: PathBuf,
+    /// Geotrek API to use instead of `[source] api` (https://host/api/v2/).
+    #[arg(long, value_name = "URL")]
+    pub api: Option<String>,
+    /// Make undecodable objects an error instead of a warning.
+    #[arg(long)]
+    pub strict: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    #[command(flatten)]
+    pub source: SourceArgs,
+    /// Where to write the site.
+    #[arg(short, long, default_value = "public", value_name = "DIR")]
+    pub output_dir: PathBuf,
+    /// Build from this snapshot, with no network access.
+    #[arg(long, value_name = "DIR", conflicts_with = "api")]
+    pub snapshot: Option<PathBuf>,
+    /// Public URL of the site, instead of `base_url`.
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct PullArgs {
+    #[command(flatten)]
+    pub source: SourceArgs,
+    /// Directory to write the snapshot to (replaced atomically).
+    #[arg(long, value_name = "DIR")]
+    pub snapshot: PathBuf,
+}

@@ -1,0 +1,77 @@
+//! One module per verb. Commands wire the stages together and own no logic.
+
+pub mod build;
+pub mod pull;
+
+use anyhow::{bail, Context, Result};
+
+use crate::config::{Config, Source};
+use crate::model::{self, Dataset, IssueKind};
+use crate::printer::{Printer, WarningKind};
+use crate::snapshot::Snapshot;
+use crate::{fetch, printer};
+
+/// Reads the snapshot or pulls from the API, whichever the config and flags chose.
+pub fn load_snapshot(config: &Config, printer: &Printer) -> Result<Snapshot> {
+    match &config.source {
+        Some(Source::Snapshot(dir)) => {
+            let snapshot =
+                Snapshot::read(dir).with_context(|| format!("cannot read the snapshot {}", dir.display()))?;
+            printer.info(format!(
+                "snapshot {} ({}, pulled {})",
+                dir.display(),
+                snapshot.manifest.api,
+                snapshot.manifest.fetched_at.format("%Y-%m-%d %H:%M UTC")
+            ));
+            Ok(snapshot)
+        }
+        Some(Source::Api(api)) => pull_from(config, api, printer),
+        None => bail!(
+            "{}: no data source: set `api` or `snapshot` in [source], or pass --api URL or --snapshot DIR",
+            config.path.display()
+        ),
+    }
+}
+
+pub fn pull_from(config: &Config, api: &str, printer: &Printer) -> Result<Snapshot> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .context("cannot start the async runtime")?;
+    Ok(runtime.block_on(fetch::pull(config, api, printer))?)
+}
+
+/// Decodes a snapshot, reporting each object that could not be read; with `strict`, any such
+/// object is an error.
+pub fn decode(snapshot: &Snapshot, config: &Config, strict: bool, printer: &Printer) -> Result<Dataset> {
+    let decoded = model::decode(snapshot);
+    if strict {
+        if let Some(first) = decoded.issues.first() {
+            bail!(
+                "{first} (and {} more issues; --strict makes them errors)",
+                decoded.issues.len() - 1
+            );
+        }
+    }
+    for issue in &decoded.issues {
+        let kind = match issue.kind {
+            IssueKind::Skipped => WarningKind::Decode,
+            IssueKind::BadReference => WarningKind::MissingReference,
+        };
+        printer.warn(kind, issue);
+    }
+    let missing = fetch::languages_missing(&config.languages, &decoded.dataset.languages);
+    if !missing.is_empty() {
+        printer.warn(
+            printer::WarningKind::Data,
+            format!(
+                "{}: the instance has no content in {} (it has {}); those pages fall back to `translation_fallback`",
+                config.path.display(),
+                missing.into_iter().collect::<Vec<_>>().join(", "),
+                decoded.dataset.languages.join(", ")
+            ),
+        );
+    }
+    Ok(decoded.dataset)
+}

@@ -1,0 +1,24 @@
+//! `sentier pull`: API → snapshot directory.
+
+use anyhow::{Context, Result};
+
+use crate::cli::PullArgs;
+use crate::config::{Config, Overrides};
+use crate::printer::Printer;
+
+pub fn run(args: &PullArgs, printer: &Printer) -> Result<()> {
+    let overrides = Overrides {
+        api: args.source.api.clone(),
+        ..Overrides::default()
+    };
+    let config = Config::load(&args.source.config, &overrides)?;
+    let api = config.api_url()?;
+    let snapshot = super::pull_from(&config, api, printer)?;
+    // Decoding here reports undecodable objects now, not at the next build.
+    super::decode(&snapshot, &config, args.source.strict, printer)?;
+    snapshot
+        .write(&args.snapshot)
+        .with_context(|| format!("cannot write the snapshot {}", args.snapshot.display()))?;
+    printer.info(format!("snapshot written to {}", args.snapshot.display()));
+    Ok(())
+}

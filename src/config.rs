@@ -1,0 +1,452 @@
+//! `config.toml` → [`Config`]: what the user wrote, checked once, then resolved (paths made
+//! absolute, command-line overrides applied) into the settings every later stage reads.
+//!
+//! Unknown keys are an error that names the key, so a typo never silently falls back to a default.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use thiserror::Error;
+
+use crate::fs;
+
+#[derive(Debug, Error)]
+pub enum ConfigError {
+    #[error("cannot read {path}: {source}")]
+    Read { path: PathBuf, source: std::io::Error },
+    #[error("{path}: {message}")]
+    Invalid { path: PathBuf, message: String },
+}
+
+/// The file as written. Every field a user may leave out has a default.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ConfigFile {
+    title: String,
+    base_url: String,
+    #[serde(default = "default_language")]
+    default_language: String,
+    #[serde(default)]
+    languages: Vec<String>,
+    #[serde(default = "default_theme")]
+    theme: String,
+    #[serde(default)]
+    translation_fallback: TranslationFallback,
+    source: SourceFile,
+    #[serde(default)]
+    extra: toml::Table,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SourceFile {
+    api: Option<String>,
+    snapshot: Option<PathBuf>,
+    #[serde(default)]
+    portals: Vec<u64>,
+    #[serde(default)]
+    structures: Vec<u64>,
+    #[serde(default)]
+    practices: Vec<u64>,
+    #[serde(default)]
+    cities: Vec<CityFilter>,
+    #[serde(default)]
+    districts: Vec<u64>,
+    bbox: Option<[f64; 4]>,
+    #[serde(default)]
+    include: Include,
+    #[serde(default = "default_concurrency")]
+    concurrency: usize,
+    #[serde(default = "default_timeout")]
+    timeout_s: u64,
+    #[serde(default = "default_retries")]
+    retries: u32,
+}
+
+fn default_language() -> String {
+    "fr".into()
+}
+fn default_theme() -> String {
+    "default".into()
+}
+fn default_concurrency() -> usize {
+    4
+}
+fn default_timeout() -> u64 {
+    60
+}
+fn default_retries() -> u32 {
+    3
+}
+
+/// What to show in a language when an object's text is missing in it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TranslationFallback {
+    /// Show the default language's text, marked with its `lang`.
+    #[default]
+    DefaultLanguage,
+    /// Leave the object out of that language.
+    Omit,
+}
+
+/// A city in `[source] cities`: an integer id (Geotrek ≥ 2.116) or an INSEE code string
+/// (older instances, and codes with leading zeros or letters such as `"2A004"`).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(untagged)]
+pub enum CityFilter {
+    Id(u64),
+    Code(String),
+}
+
+/// Content families a site can include; all on by default.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Include {
+    pub treks: bool,
+    pub touristic_contents: bool,
+    pub touristic_events: bool,
+    pub outdoor: bool,
+    pub sensitive_areas: bool,
+    pub flat_pages: bool,
+}
+
+impl Default for Include {
+    fn default() -> Self {
+        Self {
+            treks: true,
+            touristic_contents: true,
+            touristic_events: true,
+            outdoor: true,
+            sensitive_areas: true,
+            flat_pages: true,
+        }
+    }
+}
+
+/// Where the data comes from, after command-line overrides.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    Api(String),
+    Snapshot(PathBuf),
+}
+
+/// Filters of `[source]`, sent to the API where it supports them and applied again locally.
+#[derive(Debug, Clone, Default)]
+pub struct Filters {
+    pub portals: Vec<u64>,
+    pub structures: Vec<u64>,
+    pub practices: Vec<u64>,
+    pub cities: Vec<CityFilter>,
+    pub districts: Vec<u64>,
+    /// West, south, east, north in WGS84 degrees.
+    pub bbox: Option<[f64; 4]>,
+}
+
+/// How to talk to an API.
+#[derive(Debug, Clone)]
+pub struct FetchSettings {
+    pub concurrency: usize,
+    pub timeout: std::time::Duration,
+    pub retries: u32,
+}
+
+/// Resolved settings: what every stage after this one reads.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub path: PathBuf,
+    /// Directory holding `config.toml`; site `content/`, `templates/`, `static/` live here.
+    pub root: PathBuf,
+    pub title: String,
+    pub base_url: String,
+    pub default_language: String,
+    /// Site languages, the default first.
+    pub languages: Vec<String>,
+    pub theme: String,
+    pub translation_fallback: TranslationFallback,
+    pub source: Option<Source>,
+    pub filters: Filters,
+    pub include: Include,
+    pub fetch: FetchSettings,
+    pub extra: toml::Table,
+}
+
+/// Command-line values that override the file.
+#[derive(Debug, Clone, Default)]
+pub struct Overrides {
+    pub api: Option<String>,
+    pub snapshot: Option<PathBuf>,
+    pub base_url: Option<String>,
+}
+
+impl Config {
+    pub fn load(path: &Path, overrides: &Overrides) -> Result<Config, ConfigError> {
+        let text = fs::read_to_string(path).map_err(|source| ConfigError::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let root = match path.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let root = std::path::absolute(&root).unwrap_or(root);
+        Self::parse(&text, path, &root, overrides)
+    }
+
+    pub fn parse(text: &str, path: &Path, root: &Path, overrides: &Overrides) -> Result<Config, ConfigError> {
+        let invalid = |message: String| ConfigError::Invalid {
+            path: path.to_path_buf(),
+            message,
+        };
+        let file: ConfigFile = toml::from_str(text).map_err(|e| invalid(describe_toml_error(&e)))?;
+        let source = &file.source;
+
+        if file.title.trim().is_empty() {
+            return Err(invalid("`title` must not be empty".into()));
+        }
+        let base_url = overrides.base_url.clone().unwrap_or(file.base_url);
+        url::Url::parse(&base_url)
+            .map_err(|e| invalid(format!("`base_url` = {base_url:?} is not a URL: {e}")))?;
+        let base_url = base_url.trim_end_matches('/').to_string();
+
+        let default_language = file.default_language;
+        check_language(&default_language).map_err(|m| invalid(format!("`default_language`: {m}")))?;
+        let mut languages = vec![default_language.clone()];
+        for lang in file.languages {
+            check_language(&lang).map_err(|m| invalid(format!("`languages`: {m}")))?;
+            if !languages.contains(&lang) {
+                languages.push(lang);
+            }
+        }
+
+        if source.api.is_some() && source.snapshot.is_some() {
+            return Err(invalid(
+                "[source]: set `api` or `snapshot`, not both (use `sentier build --snapshot DIR` to build a pulled snapshot)".into(),
+            ));
+        }
+        if source.concurrency == 0 {
+            return Err(invalid("`source.concurrency` must be at least 1".into()));
+        }
+        if source.timeout_s == 0 {
+            return Err(invalid("`source.timeout_s` must be at least 1".into()));
+        }
+        if let Some([w, s, e, n]) = source.bbox {
+            let valid = (-180.0..=180.0).contains(&w)
+                && (-180.0..=180.0).contains(&e)
+                && (-90.0..=90.0).contains(&s)
+                && (-90.0..=90.0).contains(&n)
+                && w < e
+                && s < n;
+            if !valid {
+                return Err(invalid(format!(
+                    "`source.bbox` = [{w}, {s}, {e}, {n}] is not [west, south, east, north] in degrees"
+                )));
+            }
+        }
+
+        let resolve = |p: &Path| {
+            if p.is_absolute() {
+                p.to_path_buf()
+            } else {
+                root.join(p)
+            }
+        };
+        let source_choice = match (&overrides.snapshot, &overrides.api) {
+            (Some(dir), _) => Some(Source::Snapshot(dir.clone())),
+            (None, Some(api)) => Some(Source::Api(api.clone())),
+            (None, None) => match (&source.api, &source.snapshot) {
+                (Some(api), _) => Some(Source::Api(api.clone())),
+                (None, Some(dir)) => Some(Source::Snapshot(resolve(dir))),
+                (None, None) => None,
+            },
+        };
+
+        Ok(Config {
+            path: path.to_path_buf(),
+            root: root.to_path_buf(),
+            title: file.title,
+            base_url,
+            default_language,
+            languages,
+            theme: file.theme,
+            translation_fallback: file.translation_fallback,
+            source: source_choice,
+            filters: Filters {
+                portals: source.portals.clone(),
+                structures: source.structures.clone(),
+                practices: source.practices.clone(),
+                cities: source.cities.clone(),
+                districts: source.districts.clone(),
+                bbox: source.bbox,
+            },
+            include: source.include.clone(),
+            fetch: FetchSettings {
+                concurrency: source.concurrency,
+                timeout: std::time::Duration::from_secs(source.timeout_s),
+                retries: source.retries,
+            },
+            extra: file.extra,
+        })
+    }
+
+    /// The API URL to pull from, or an error naming the config key to set.
+    pub fn api_url(&self) -> Result<&str, ConfigError> {
+        match &self.source {
+            Some(Source::Api(url)) => Ok(url),
+            _ => Err(ConfigError::Invalid {
+                path: self.path.clone(),
+                message: "no API to pull from: set `api` in [source] or pass --api URL".into(),
+            }),
+        }
+    }
+}
+
+/// A language code as Geotrek uses them (`fr`, `en`, `pt-br`...): also a URL path segment.
+fn check_language(lang: &str) -> Result<(), String> {
+    let ok = !lang.is_empty()
+        && lang.len() <= 10
+        && lang
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
+    if ok {
+        Ok(())
+    } else {
+        Err(format!(
+            "{lang:?} is not a language code such as \"fr\" or \"en\""
+        ))
+    }
+}
+
+/// toml's messages quote the offending line; keep the first line and the key path, which name
+/// the fault, in one sentence.
+fn describe_toml_error(error: &toml::de::Error) -> String {
+    let message = error.message().trim().to_string();
+    match error.span() {
+        Some(span) => format!("{message} (at byte {})", span.start),
+        None => message,
+    }
+}
+
+/// Keys of `[extra]` as a JSON-like map for templates.
+pub fn extra_as_json(extra: &toml::Table) -> BTreeMap<String, serde_json::Value> {
+    extra
+        .iter()
+        .filter_map(|(k, v)| serde_json::to_value(v).ok().map(|v| (k.clone(), v)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Config, ConfigError> {
+        Config::parse(
+            text,
+            Path::new("config.toml"),
+            Path::new("/site"),
+            &Overrides::default(),
+        )
+    }
+
+    const MINIMAL: &str = r#"
+title = "Rando"
+base_url = "https://rando.example.org/"
+languages = ["fr", "en"]
+[source]
+api = "https://geotrek.example.org/api/v2/"
+"#;
+
+    #[test]
+    fn minimal_config_gets_defaults() {
+        let config = parse(MINIMAL).unwrap();
+        assert_eq!(config.languages, ["fr", "en"]);
+        assert_eq!(config.base_url, "https://rando.example.org");
+        assert_eq!(config.fetch.concurrency, 4);
+        assert_eq!(config.theme, "default");
+        assert!(config.include.treks && config.include.flat_pages);
+        assert_eq!(
+            config.source,
+            Some(Source::Api("https://geotrek.example.org/api/v2/".into()))
+        );
+    }
+
+    #[test]
+    fn unknown_key_is_an_error_naming_the_key() {
+        let text = MINIMAL.replace("[source]", "[source]\nportal = [1]");
+        let message = parse(&text).unwrap_err().to_string();
+        assert!(message.contains("portal"), "{message}");
+        assert!(message.starts_with("config.toml:"), "{message}");
+    }
+
+    #[test]
+    fn unknown_top_level_key_is_an_error_naming_the_key() {
+        let text = format!("titel = \"x\"\n{MINIMAL}");
+        let message = parse(&text).unwrap_err().to_string();
+        assert!(message.contains("titel"), "{message}");
+    }
+
+    #[test]
+    fn default_language_comes_first_and_is_not_repeated() {
+        let text = MINIMAL.replace(
+            "languages = [\"fr\", \"en\"]",
+            "default_language = \"en\"\nlanguages = [\"fr\", \"en\", \"it\"]",
+        );
+        assert_eq!(parse(&text).unwrap().languages, ["en", "fr", "it"]);
+    }
+
+    #[test]
+    fn command_line_snapshot_overrides_configured_api() {
+        let overrides = Overrides {
+            snapshot: Some("/tmp/snap".into()),
+            ..Default::default()
+        };
+        let config = Config::parse(MINIMAL, Path::new("c.toml"), Path::new("/site"), &overrides).unwrap();
+        assert_eq!(config.source, Some(Source::Snapshot("/tmp/snap".into())));
+    }
+
+    #[test]
+    fn relative_snapshot_is_resolved_from_the_config_directory() {
+        let text = MINIMAL.replace(
+            "api = \"https://geotrek.example.org/api/v2/\"",
+            "snapshot = \"data\"",
+        );
+        assert_eq!(
+            parse(&text).unwrap().source,
+            Some(Source::Snapshot("/site/data".into()))
+        );
+    }
+
+    #[test]
+    fn cities_accept_ids_and_insee_codes() {
+        let text = MINIMAL.replace("[source]", "[source]\ncities = [12, \"05006\"]");
+        let config = parse(&text).unwrap();
+        assert_eq!(
+            config.filters.cities,
+            [CityFilter::Id(12), CityFilter::Code("05006".into())]
+        );
+    }
+
+    #[test]
+    fn bad_values_name_their_key() {
+        for (from, to, key) in [
+            ("[source]", "[source]\nbbox = [7, 45, 6, 44]", "source.bbox"),
+            ("[source]", "[source]\nconcurrency = 0", "source.concurrency"),
+            (
+                "languages = [\"fr\", \"en\"]",
+                "languages = [\"FR\"]",
+                "languages",
+            ),
+            ("https://rando.example.org/", "not a url", "base_url"),
+        ] {
+            let message = parse(&MINIMAL.replace(from, to)).unwrap_err().to_string();
+            assert!(message.contains(key), "{key}: {message}");
+        }
+    }
+
+    #[test]
+    fn api_and_snapshot_together_are_refused() {
+        let text = MINIMAL.replace("[source]", "[source]\nsnapshot = \"data\"");
+        assert!(parse(&text).unwrap_err().to_string().contains("not both"));
+    }
+}

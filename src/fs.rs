@@ -1,0 +1,78 @@
+//! File-system calls that name the path in their error, so no caller has to remember to.
+
+use std::io;
+use std::path::Path;
+
+fn with_path(error: io::Error, action: &str, path: &Path) -> io::Error {
+    io::Error::new(
+        error.kind(),
+        format!("cannot {action} {}: {error}", path.display()),
+    )
+}
+
+pub fn read_to_string(path: &Path) -> io::Result<String> {
+    std::fs::read_to_string(path).map_err(|e| with_path(e, "read", path))
+}
+
+pub fn read(path: &Path) -> io::Result<Vec<u8>> {
+    std::fs::read(path).map_err(|e| with_path(e, "read", path))
+}
+
+pub fn write(path: &Path, contents: &[u8]) -> io::Result<()> {
+    if let Some(parent) = path.parent() {
+        create_dir_all(parent)?;
+    }
+    std::fs::write(path, contents).map_err(|e| with_path(e, "write", path))
+}
+
+pub fn create_dir_all(path: &Path) -> io::Result<()> {
+    std::fs::create_dir_all(path).map_err(|e| with_path(e, "create directory", path))
+}
+
+pub fn rename(from: &Path, to: &Path) -> io::Result<()> {
+    std::fs::rename(from, to).map_err(|e| {
+        io::Error::new(
+            e.kind(),
+            format!("cannot rename {} to {}: {e}", from.display(), to.display()),
+        )
+    })
+}
+
+pub fn remove_dir_all(path: &Path) -> io::Result<()> {
+    std::fs::remove_dir_all(path).map_err(|e| with_path(e, "remove", path))
+}
+
+pub fn copy(from: &Path, to: &Path) -> io::Result<()> {
+    if let Some(parent) = to.parent() {
+        create_dir_all(parent)?;
+    }
+    std::fs::copy(from, to)
+        .map(|_| ())
+        .map_err(|e| with_path(e, "copy", from))
+}
+
+/// Every regular file under `dir`, as paths relative to it, sorted; nothing when `dir` is absent.
+pub fn files_under(dir: &Path) -> io::Result<Vec<std::path::PathBuf>> {
+    let mut found = Vec::new();
+    if !dir.is_dir() {
+        return Ok(found);
+    }
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(current) = stack.pop() {
+        let entries = std::fs::read_dir(&current).map_err(|e| with_path(e, "list", &current))?;
+        for entry in entries {
+            let entry = entry.map_err(|e| with_path(e, "list", &current))?;
+            let path = entry.path();
+            let kind = entry.file_type().map_err(|e| with_path(e, "inspect", &path))?;
+            if kind.is_dir() {
+                stack.push(path);
+            } else if kind.is_file() {
+                if let Ok(relative) = path.strip_prefix(dir) {
+                    found.push(relative.to_path_buf());
+                }
+            }
+        }
+    }
+    found.sort();
+    Ok(found)
+}

@@ -1,0 +1,30 @@
+use std::process::ExitCode;
+
+use clap::Parser;
+use sentier::cli::{Cli, Command};
+use sentier::commands;
+use sentier::printer::{Printer, Verbosity};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let verbosity = match (cli.quiet, cli.verbose) {
+        (true, _) => Verbosity::Quiet,
+        (_, true) => Verbosity::Verbose,
+        _ => Verbosity::Normal,
+    };
+    let printer = Printer::new(verbosity);
+    let result = match &cli.command {
+        Command::Build(args) => commands::build::run(args, &printer),
+        Command::Pull(args) => commands::pull::run(args, &printer),
+    };
+    if let Some(summary) = printer.summary() {
+        printer.info(summary);
+    }
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,290 @@
+//! Snapshot → [`Dataset`]: every endpoint's raw JSON decoded into typed objects, in parallel.
+//!
+//! Decoding is tolerant field by field (see [`values`]); an object that still cannot be read
+//! (no id, a malformed geometry, a field of the wrong shape) is reported as a [`DecodeIssue`]
+//! naming the endpoint and id, and skipped. The caller decides whether issues are warnings or,
+//! with `--strict`, errors.
+
+pub mod geometry;
+pub mod objects;
+pub mod values;
+
+use std::collections::{BTreeMap, HashMap};
+
+use rayon::prelude::*;
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+use serde_json::value::RawValue;
+
+use crate::endpoint;
+use crate::snapshot::Snapshot;
+pub use objects::*;
+pub use values::{CityRef, Id, Published, Text};
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum IssueKind {
+    /// The object was skipped.
+    Skipped,
+    /// A reference field held something that is not an id; that value was ignored.
+    BadReference,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DecodeIssue {
+    pub kind: IssueKind,
+    pub endpoint: String,
+    pub id: Option<String>,
+    pub message: String,
+}
+
+impl std::fmt::Display for DecodeIssue {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        let id = self.id.as_deref().unwrap_or("without id");
+        match self.kind {
+            IssueKind::Skipped => write!(
+                f,
+                "{} {id}: skipped, cannot decode it: {}",
+                self.endpoint, self.message
+            ),
+            IssueKind::BadReference => write!(f, "{} {id}: {}", self.endpoint, self.message),
+        }
+    }
+}
+
+/// Everything a site is built from, decoded. References are ids into the maps.
+#[derive(Debug, Default)]
+pub struct Dataset {
+    /// Languages found in the instance's data, in its order.
+    pub languages: Vec<String>,
+    pub treks: Vec<Trek>,
+    pub pois: Vec<Poi>,
+    pub touristic_contents: Vec<TouristicContent>,
+    pub touristic_events: Vec<TouristicEvent>,
+    pub outdoor_sites: Vec<OutdoorSite>,
+    pub outdoor_courses: Vec<OutdoorCourse>,
+    pub sensitive_areas: Vec<SensitiveArea>,
+    pub flat_pages: Vec<FlatPage>,
+    pub menu_items: Vec<MenuItem>,
+    pub information_desks: HashMap<Id, InformationDesk>,
+    pub touristic_content_categories: HashMap<Id, TouristicContentCategory>,
+    pub cities: Vec<City>,
+    pub districts: HashMap<Id, District>,
+    /// Endpoint name (`trek_difficulty`, `theme`...) → its values by id.
+    pub nomenclatures: BTreeMap<&'static str, HashMap<Id, Nomenclature>>,
+}
+
+impl Dataset {
+    pub fn nomenclature(&self, endpoint: &str, id: Id) -> Option<&Nomenclature> {
+        self.nomenclatures.get(endpoint)?.get(&id)
+    }
+
+    pub fn city(&self, reference: &CityRef) -> Option<&City> {
+        self.cities
+            .iter()
+            .find(|c| &c.id == reference || matches!(reference, CityRef::Code(code) if &c.code == code))
+    }
+}
+
+pub struct Decoded {
+    pub dataset: Dataset,
+    pub issues: Vec<DecodeIssue>,
+}
+
+/// Endpoints decoded as [`Nomenclature`]s.
+const NOMENCLATURES: &[&str] = &[
+    "trek_difficulty",
+    "trek_practice",
+    "trek_route",
+    "trek_network",
+    "trek_accessibility",
+    "trek_accessibility_level",
+    "trek_rating",
+    "trek_ratingscale",
+    "poi_type",
+    "theme",
+    "label",
+    "source",
+    "structure",
+    "portal",
+    "weblink_category",
+    "reservationsystem",
+    "label_accessibility",
+    "informationdesk_type",
+    "touristicevent_type",
+    "outdoor_practice",
+    "outdoor_sitetype",
+    "outdoor_coursetype",
+    "outdoor_sector",
+    "outdoor_rating",
+    "outdoor_ratingscale",
+    "organism",
+    "sensitivearea_practice",
+];
+
+pub fn decode(snapshot: &Snapshot) -> Decoded {
+    let mut issues = Vec::new();
+    let list = |name: &str| -> &[Box<RawValue>] { snapshot.objects(name) };
+    let treks = decode_all::<Trek>("trek", list("trek"), &mut issues);
+    let pois = decode_all("poi", list("poi"), &mut issues);
+    let touristic_contents = decode_all("touristiccontent", list("touristiccontent"), &mut issues);
+    let touristic_events = decode_all("touristicevent", list("touristicevent"), &mut issues);
+    let outdoor_sites = decode_all("outdoor_site", list("outdoor_site"), &mut issues);
+    let outdoor_courses = decode_all("outdoor_course", list("outdoor_course"), &mut issues);
+    let sensitive_areas = decode_all("sensitivearea", list("sensitivearea"), &mut issues);
+    let flat_pages = decode_all("flatpage", list("flatpage"), &mut issues);
+    let menu_items = decode_all("menu_item", list("menu_item"), &mut issues);
+    let cities = decode_all("city", list("city"), &mut issues);
+    let information_desks = by_id(
+        decode_all::<InformationDesk>("informationdesk", list("informationdesk"), &mut issues),
+        |d| d.id,
+    );
+    let touristic_content_categories = by_id(
+        decode_all::<TouristicContentCategory>(
+            "touristiccontent_category",
+            list("touristiccontent_category"),
+            &mut issues,
+        ),
+        |c| c.id,
+    );
+    let districts = by_id(
+        decode_all::<District>("district", list("district"), &mut issues),
+        |d| d.id,
+    );
+    let nomenclatures = NOMENCLATURES
+        .iter()
+        .map(|&name| {
+            (
+                name,
+                by_id(decode_all::<Nomenclature>(name, list(name), &mut issues), |n| {
+                    n.id
+                }),
+            )
+        })
+        .collect();
+
+    for endpoint in endpoint::ENDPOINTS {
+        for raw in snapshot.objects(endpoint.name) {
+            for (field, found) in endpoint::rejected_references(endpoint, raw) {
+                issues.push(DecodeIssue {
+                    kind: IssueKind::BadReference,
+                    endpoint: endpoint.name.to_string(),
+                    id: object_id(raw),
+                    message: format!("`{field}` holds {found}, which is not an id; ignored"),
+                });
+            }
+        }
+    }
+
+    Decoded {
+        dataset: Dataset {
+            languages: snapshot.manifest.languages.clone(),
+            treks,
+            pois,
+            touristic_contents,
+            touristic_events,
+            outdoor_sites,
+            outdoor_courses,
+            sensitive_areas,
+            flat_pages,
+            menu_items,
+            information_desks,
+            touristic_content_categories,
+            cities,
+            districts,
+            nomenclatures,
+        },
+        issues,
+    }
+}
+
+fn by_id<T>(items: Vec<T>, id: impl Fn(&T) -> Id) -> HashMap<Id, T> {
+    let mut map = HashMap::with_capacity(items.len());
+    for item in items {
+        map.entry(id(&item)).or_insert(item);
+    }
+    map
+}
+
+/// Decodes every object of one endpoint in parallel, keeping order and skipping (with an
+/// issue) the ones that cannot be read.
+fn decode_all<T: DeserializeOwned + Send>(
+    endpoint: &str,
+    raws: &[Box<RawValue>],
+    issues: &mut Vec<DecodeIssue>,
+) -> Vec<T> {
+    let results: Vec<Result<T, DecodeIssue>> = raws
+        .par_iter()
+        .map(|raw| {
+            serde_json::from_str::<T>(raw.get()).map_err(|error| DecodeIssue {
+                kind: IssueKind::Skipped,
+                endpoint: endpoint.to_string(),
+                id: object_id(raw),
+                message: error.to_string(),
+            })
+        })
+        .collect();
+    let mut decoded = Vec::with_capacity(results.len());
+    for result in results {
+        match result {
+            Ok(object) => decoded.push(object),
+            Err(issue) => issues.push(issue),
+        }
+    }
+    decoded
+}
+
+/// The `id` of a raw object, for messages, whatever its shape.
+pub fn object_id(raw: &RawValue) -> Option<String> {
+    #[derive(Deserialize)]
+    struct IdOnly {
+        id: Option<serde_json::Value>,
+    }
+    let id = serde_json::from_str::<IdOnly>(raw.get()).ok()?.id?;
+    Some(match id {
+        serde_json::Value::String(s) => s,
+        other => other.to_string(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_undecodable_object_is_reported_with_its_endpoint_and_id_and_the_rest_kept() {
+        let raws: Vec<Box<RawValue>> = serde_json::from_str(
+            r#"[{"id": 1, "name": {"fr": "Bon"}},
+                {"id": 2, "geometry": {"type": "Point", "coordinates": [1]}},
+                {"name": "sans id"}]"#,
+        )
+        .unwrap();
+        let mut issues = Vec::new();
+        let pois: Vec<Poi> = decode_all("poi", &raws, &mut issues);
+        assert_eq!(pois.len(), 1);
+        assert_eq!(issues.len(), 2);
+        assert_eq!(issues[0].id.as_deref(), Some("2"));
+        assert!(
+            issues[0].to_string().starts_with("poi 2: skipped"),
+            "{}",
+            issues[0]
+        );
+        assert_eq!(issues[1].id, None);
+    }
+
+    #[test]
+    fn nomenclatures_find_their_label_under_any_name() {
+        for (json, label) in [
+            (r#"{"id": 1, "label": {"fr": "Facile"}}"#, "Facile"),
+            (r#"{"id": 1, "name": {"fr": "Pédestre"}}"#, "Pédestre"),
+            (r#"{"id": 1, "route": {"fr": "Boucle"}}"#, "Boucle"),
+            (r#"{"id": 1, "type": {"fr": "Fête"}, "pictogram": null}"#, "Fête"),
+            (
+                r#"{"id": 1, "name": "tech", "title": {"fr": "Portail"}}"#,
+                "Portail",
+            ),
+        ] {
+            let n: Nomenclature = serde_json::from_str(json).unwrap();
+            assert_eq!(n.label.get("fr"), Some(label), "{json}");
+        }
+    }
+}

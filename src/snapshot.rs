@@ -1,0 +1,130 @@
+//! The offline copy of an instance: one JSON array per endpoint, holding the objects exactly as
+//! the API served them in its all-languages form, and a `manifest.json` saying where and when
+//! they came from.
+//!
+//! Objects are kept as raw JSON text, not decoded: a snapshot outlives the model that reads it,
+//! and raw text costs no more memory than the file.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+use thiserror::Error;
+
+use crate::{fs, json, output};
+
+pub const FORMAT_VERSION: u32 = 1;
+pub const MANIFEST: &str = "manifest.json";
+
+#[derive(Debug, Error)]
+pub enum SnapshotError {
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+    #[error(
+        "{path} is not a sentier snapshot (no {MANIFEST}); create one with `sentier pull --snapshot DIR`"
+    )]
+    NotASnapshot { path: PathBuf },
+    #[error("{path}: invalid JSON: {source}")]
+    Json {
+        path: PathBuf,
+        source: serde_json::Error,
+    },
+    #[error("{path}: snapshot format {found} is newer than this sentier understands ({FORMAT_VERSION}); upgrade sentier or pull again")]
+    Format { path: PathBuf, found: u32 },
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Manifest {
+    pub format: u32,
+    pub sentier_version: String,
+    /// The API root the objects came from, e.g. `https://host/api/v2/`.
+    pub api: String,
+    /// `None` for instances older than 2.63, which have no `/version` route.
+    pub api_version: Option<String>,
+    /// Languages found in the translated fields, in the instance's order.
+    pub languages: Vec<String>,
+    pub fetched_at: chrono::DateTime<chrono::Utc>,
+    /// Objects per endpoint.
+    pub counts: BTreeMap<String, usize>,
+    /// Endpoints this instance does not serve (404).
+    #[serde(default)]
+    pub missing_endpoints: Vec<String>,
+    /// The instance's spatial extent from `/config/`, west, south, east, north.
+    #[serde(default)]
+    pub bbox: Option<[f64; 4]>,
+    pub requests: usize,
+}
+
+#[derive(Debug)]
+pub struct Snapshot {
+    pub manifest: Manifest,
+    /// Endpoint name → its objects as served.
+    pub objects: BTreeMap<String, Vec<Box<RawValue>>>,
+}
+
+impl Snapshot {
+    pub fn objects(&self, endpoint: &str) -> &[Box<RawValue>] {
+        self.objects.get(endpoint).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    pub fn read(dir: &Path) -> Result<Snapshot, SnapshotError> {
+        let manifest_path = dir.join(MANIFEST);
+        if !manifest_path.is_file() {
+            return Err(SnapshotError::NotASnapshot {
+                path: dir.to_path_buf(),
+            });
+        }
+        let manifest: Manifest = parse(&manifest_path)?;
+        if manifest.format > FORMAT_VERSION {
+            return Err(SnapshotError::Format {
+                path: manifest_path,
+                found: manifest.format,
+            });
+        }
+        let mut objects = BTreeMap::new();
+        for name in manifest.counts.keys() {
+            let path = dir.join(format!("{name}.json"));
+            objects.insert(name.clone(), parse(&path)?);
+        }
+        Ok(Snapshot { manifest, objects })
+    }
+
+    /// Writes the snapshot to `dir` atomically: into a sibling temporary directory first,
+    /// swapped in only once complete.
+    pub fn write(&self, dir: &Path) -> Result<(), SnapshotError> {
+        let staging = output::Staging::beside(dir)?;
+        for (name, objects) in &self.objects {
+            fs::write(
+                &staging.path().join(format!("{name}.json")),
+                &to_json_array(objects),
+            )?;
+        }
+        let manifest = serde_json::to_vec_pretty(&self.manifest).expect("a manifest serializes");
+        fs::write(&staging.path().join(MANIFEST), &manifest)?;
+        staging.commit()?;
+        Ok(())
+    }
+}
+
+fn parse<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<T, SnapshotError> {
+    let text = fs::read_to_string(path)?;
+    serde_json::from_str(&json::sanitize_non_finite(&text)).map_err(|source| SnapshotError::Json {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+/// One object per line: diffs between two pulls stay readable.
+fn to_json_array(objects: &[Box<RawValue>]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(objects.iter().map(|o| o.get().len() + 2).sum::<usize>() + 4);
+    out.extend_from_slice(b"[\n");
+    for (i, object) in objects.iter().enumerate() {
+        if i > 0 {
+            out.extend_from_slice(b",\n");
+        }
+        out.extend_from_slice(object.get().as_bytes());
+    }
+    out.extend_from_slice(b"\n]\n");
+    out
+}
