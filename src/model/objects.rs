@@ -633,12 +633,6 @@ pub struct Nomenclature {
     pub color: String,
 }
 
-impl Default for Id {
-    fn default() -> Self {
-        Id(0)
-    }
-}
-
 impl<'de> Deserialize<'de> for Nomenclature {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         #[derive(Deserialize)]

@@ -163,7 +163,7 @@ impl<'de> Deserialize<'de> for Published {
 }
 
 /// An object id: an integer, or a string of digits (hand-edited data and old mocks).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 pub struct Id(pub u64);
 
 impl fmt::Display for Id {

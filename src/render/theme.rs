@@ -56,6 +56,7 @@ impl Theme {
             sources.push((name.clone(), fs::read_to_string(path)?));
         }
         let mut tera = Tera::default();
+        tera.set_escape_fn(escape_html);
         tera.add_raw_templates(sources)
             .map_err(|e| RenderError::Template {
                 template: template_in_error(&e).unwrap_or_else(|| "templates".into()),
@@ -78,6 +79,12 @@ impl Theme {
         }
         strings
     }
+}
+
+/// Escapes `& < > " '` and nothing more: Tera's default also escapes `/`, which makes every
+/// URL in a page unreadable (`https:&#x2F;&#x2F;`).
+fn escape_html(input: &str) -> String {
+    html_escape::encode_quoted_attribute(input).into_owned()
 }
 
 /// Tera reports the template in its top message and the cause below it: keep both.
