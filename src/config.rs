@@ -199,7 +199,7 @@ impl Config {
             path: path.to_path_buf(),
             message,
         };
-        let file: ConfigFile = toml::from_str(text).map_err(|e| invalid(describe_toml_error(&e)))?;
+        let file: ConfigFile = toml::from_str(text).map_err(|e| invalid(describe_toml_error(&e, text)))?;
         let source = &file.source;
 
         if file.title.trim().is_empty() {
@@ -318,12 +318,15 @@ fn check_language(lang: &str) -> Result<(), String> {
     }
 }
 
-/// toml's messages quote the offending line; keep the first line and the key path, which name
-/// the fault, in one sentence.
-fn describe_toml_error(error: &toml::de::Error) -> String {
+/// toml's own rendering quotes the file over several lines; one line naming the fault and
+/// where it is reads better in a terminal and a CI log.
+fn describe_toml_error(error: &toml::de::Error, text: &str) -> String {
     let message = error.message().trim().to_string();
     match error.span() {
-        Some(span) => format!("{message} (at byte {})", span.start),
+        Some(span) => {
+            let line = text[..span.start.min(text.len())].matches('\n').count() + 1;
+            format!("line {line}: {message}")
+        }
         None => message,
     }
 }
@@ -375,8 +378,8 @@ api = "https://geotrek.example.org/api/v2/"
     fn unknown_key_is_an_error_naming_the_key() {
         let text = MINIMAL.replace("[source]", "[source]\nportal = [1]");
         let message = parse(&text).unwrap_err().to_string();
-        assert!(message.contains("portal"), "{message}");
-        assert!(message.starts_with("config.toml:"), "{message}");
+        assert!(message.contains("unknown field `portal`"), "{message}");
+        assert!(message.starts_with("config.toml: line 6:"), "{message}");
     }
 
     #[test]

@@ -78,7 +78,9 @@ pub async fn pull(config: &Config, api: &str, printer: &Printer) -> Result<Snaps
         printer,
         version: None,
     };
-    puller.version = puller.version().await?;
+    let (version, bbox) = tokio::join!(puller.version(), puller.instance_bbox());
+    puller.version = version?;
+    let bbox = bbox?;
     match &puller.version {
         Some(version) => printer.info(format!("Geotrek-admin {version} at {}", puller.root)),
         None => printer.info(format!(
@@ -86,7 +88,6 @@ pub async fn pull(config: &Config, api: &str, printer: &Printer) -> Result<Snaps
             puller.root
         )),
     }
-    let bbox = puller.instance_bbox().await?;
 
     let endpoints: Vec<&Endpoint> = endpoint::selected(&config.include).collect();
     let lists = join_all(endpoints.iter().map(|e| puller.list(e))).await;

@@ -40,7 +40,7 @@ impl Attachment {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default)]
 pub struct WebLinkCategory {
-    pub id: Option<Id>,
+    pub id: Ref,
     pub label: Text,
     #[serde(deserialize_with = "string")]
     pub pictogram: String,
@@ -471,7 +471,7 @@ pub struct OutdoorCourse {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default)]
 pub struct SensitiveAreaRule {
-    pub id: Option<Id>,
+    pub id: Ref,
     #[serde(deserialize_with = "string")]
     pub code: String,
     pub name: Text,
@@ -573,7 +573,7 @@ fn menu_children<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Ve
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default)]
 pub struct InformationDeskType {
-    pub id: Option<Id>,
+    pub id: Ref,
     pub label: Text,
     #[serde(deserialize_with = "string")]
     pub pictogram: String,
@@ -722,7 +722,7 @@ pub struct District {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default)]
 pub struct ContentTypeValue {
-    pub id: Option<Id>,
+    pub id: Ref,
     pub label: Text,
     #[serde(deserialize_with = "string")]
     pub pictogram: String,
@@ -731,7 +731,7 @@ pub struct ContentTypeValue {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default)]
 pub struct ContentTypeGroup {
-    pub id: Option<Id>,
+    pub id: Ref,
     pub label: Text,
     #[serde(deserialize_with = "nullable")]
     pub values: Vec<ContentTypeValue>,

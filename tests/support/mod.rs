@@ -1,0 +1,158 @@
+//! The end-to-end harness: a site in a temporary directory, the real `sentier` binary run in
+//! it, and the mock Geotrek API serving this repository's fixtures.
+
+#![allow(dead_code)]
+
+pub mod mock_api;
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::Value;
+
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn fixtures() -> PathBuf {
+    repo().join("tests/fixtures")
+}
+
+/// The fixture instance (Écrins treks + Geotrek-admin captures), as the mock serves it.
+pub fn fixture_data() -> mock_api::MockData {
+    mock_api::fixture_instance(&fixtures())
+}
+
+pub struct Run {
+    pub success: bool,
+    pub code: Option<i32>,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    #[track_caller]
+    pub fn assert_success(&self) -> &Self {
+        assert!(self.success, "sentier failed ({:?}):\n{}", self.code, self.stderr);
+        self
+    }
+
+    #[track_caller]
+    pub fn assert_failure(&self) -> &Self {
+        assert!(
+            !self.success,
+            "sentier succeeded but should have failed:\n{}",
+            self.stderr
+        );
+        assert_eq!(
+            self.code,
+            Some(1),
+            "a clean error exits with 1, not a panic:\n{}",
+            self.stderr
+        );
+        assert!(!self.stderr.contains("panicked"), "{}", self.stderr);
+        self
+    }
+
+    /// The `error:` line, for assertions on its wording.
+    pub fn error(&self) -> String {
+        self.stderr
+            .lines()
+            .filter(|l| l.starts_with("error:"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+/// A site directory: `config.toml` and the repository's themes.
+pub struct Site {
+    dir: tempfile::TempDir,
+}
+
+impl Site {
+    pub fn new(config: &str) -> Site {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("config.toml"), config).unwrap();
+        std::os::unix::fs::symlink(repo().join("themes"), dir.path().join("themes")).unwrap();
+        Site { dir }
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn write(&self, relative: &str, contents: &str) {
+        let path = self.path().join(relative);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, contents).unwrap();
+    }
+
+    pub fn sentier(&self, args: &[&str]) -> Run {
+        let output = Command::new(env!("CARGO_BIN_EXE_sentier"))
+            .args(args)
+            .current_dir(self.path())
+            .output()
+            .expect("run sentier");
+        Run {
+            success: output.status.success(),
+            code: output.status.code(),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        }
+    }
+
+    /// Names in the site directory, to check that nothing was written beside the output.
+    pub fn entries(&self) -> BTreeSet<String> {
+        std::fs::read_dir(self.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect()
+    }
+
+    pub fn read(&self, relative: &str) -> String {
+        std::fs::read_to_string(self.path().join(relative)).unwrap_or_else(|e| panic!("{relative}: {e}"))
+    }
+
+    pub fn exists(&self, relative: &str) -> bool {
+        self.path().join(relative).exists()
+    }
+
+    pub fn json(&self, relative: &str) -> Value {
+        serde_json::from_str(&self.read(relative)).unwrap_or_else(|e| panic!("{relative}: {e}"))
+    }
+
+    /// Ids of the objects in a snapshot file.
+    pub fn snapshot_ids(&self, snapshot: &str, endpoint: &str) -> BTreeSet<u64> {
+        self.json(&format!("{snapshot}/{endpoint}.json"))
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|o| o["id"].as_u64())
+            .collect()
+    }
+}
+
+/// A config for `api` with these languages; `source` adds lines to `[source]`.
+pub fn config(api: &str, languages: &[&str], source: &str) -> String {
+    let languages: Vec<String> = languages.iter().map(|l| format!("{l:?}")).collect();
+    format!(
+        "title = \"Test site\"\nbase_url = \"https://rando.example.org\"\ndefault_language = \"fr\"\nlanguages = [{}]\n[source]\napi = \"{api}\"\nretries = 2\ntimeout_s = 5\n{source}\n",
+        languages.join(", ")
+    )
+}
+
+/// A config building from a snapshot directory.
+pub fn snapshot_config(snapshot: &str, languages: &[&str], top: &str) -> String {
+    let languages: Vec<String> = languages.iter().map(|l| format!("{l:?}")).collect();
+    format!(
+        "title = \"Test site\"\nbase_url = \"https://rando.example.org\"\ndefault_language = \"fr\"\nlanguages = [{}]\n{top}\n[source]\nsnapshot = \"{snapshot}\"\n",
+        languages.join(", ")
+    )
+}
+
+/// A port on 127.0.0.1 where nothing listens.
+pub fn closed_port() -> u16 {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    listener.local_addr().unwrap().port()
+}
