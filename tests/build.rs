@@ -344,3 +344,53 @@ fn the_example_site_builds_offline_from_the_sample_snapshot() {
     let treks = std::fs::read_dir(public.join("trek")).unwrap().count();
     assert_eq!(treks, 46);
 }
+
+#[test]
+fn a_build_from_a_snapshot_equals_the_build_from_the_api_it_was_pulled_from() {
+    let api = MockApi::start(fixture_data());
+    let site = Site::new(&config(&api.url(), &["fr", "en"], ""));
+    site.sentier(&["build", "-o", "from-api"]).assert_success();
+    site.sentier(&["pull", "--snapshot", "snap"]).assert_success();
+    drop(api);
+    site.sentier(&["build", "--snapshot", "snap", "-o", "from-snapshot"])
+        .assert_success();
+    let files = |dir: &str| -> Vec<(String, Vec<u8>)> {
+        sentier::fs::files_under(&site.path().join(dir))
+            .unwrap()
+            .into_iter()
+            .map(|f| {
+                (
+                    f.to_string_lossy().into_owned(),
+                    std::fs::read(site.path().join(dir).join(&f)).unwrap(),
+                )
+            })
+            .collect()
+    };
+    let (a, b) = (files("from-api"), files("from-snapshot"));
+    assert!(a.len() > 50);
+    assert!(a == b, "the two builds differ");
+}
+
+#[test]
+fn a_build_whose_api_fails_writes_nothing() {
+    let api = MockApi::start(fixture_data());
+    api.inject(
+        "/api/v2/trek/?",
+        usize::MAX,
+        support::mock_api::FaultResponse::Status {
+            code: 500,
+            retry_after: None,
+            body: "Server Error (500)".into(),
+        },
+    );
+    let site = Site::new(&config(&api.url(), &["fr"], ""));
+    let entries = site.entries();
+    let run = site.sentier(&["build"]);
+    run.assert_failure();
+    assert!(
+        run.error().contains("trek/?page_size=1000: HTTP 500"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(site.entries(), entries);
+}
