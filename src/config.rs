@@ -24,6 +24,7 @@ pub enum ConfigError {
 #[serde(deny_unknown_fields)]
 struct ConfigFile {
     title: String,
+    description: Option<String>,
     base_url: String,
     #[serde(default = "default_language")]
     default_language: String,
@@ -34,6 +35,8 @@ struct ConfigFile {
     #[serde(default)]
     translation_fallback: TranslationFallback,
     source: SourceFile,
+    #[serde(default)]
+    pages: Pages,
     #[serde(default)]
     extra: toml::Table,
 }
@@ -125,6 +128,59 @@ impl Default for Include {
     }
 }
 
+/// Sections of a trek page, in the order the default theme shows them.
+pub const TREK_SECTIONS: &[&str] = &[
+    "gallery",
+    "facts",
+    "places",
+    "teaser",
+    "description",
+    "pois",
+    "steps",
+    "practical",
+    "access",
+    "accessibility",
+    "sensitive_areas",
+    "links",
+    "sources",
+    "nearby",
+    "downloads",
+];
+
+/// What the pages show, beyond the data itself.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Pages {
+    /// Items per page of the crawlable lists.
+    pub list_page_size: usize,
+    /// Trek ids shown on the home page, in this order.
+    pub highlighted_treks: Vec<u64>,
+    /// Upcoming events shown on the home page.
+    pub upcoming_events: usize,
+    /// Trek page sections, in order; leave one out to hide it.
+    pub trek_sections: Vec<String>,
+    /// Points of interest at most this far from a trek's line are listed on its page.
+    pub poi_distance_m: f64,
+    /// Touristic contents and events at most this far from a trek are listed as nearby.
+    pub nearby_distance_m: f64,
+    /// Shown in a trek's accessibility section.
+    pub emergency_number: Option<String>,
+}
+
+impl Default for Pages {
+    fn default() -> Self {
+        Pages {
+            list_page_size: 24,
+            highlighted_treks: Vec::new(),
+            upcoming_events: 6,
+            trek_sections: TREK_SECTIONS.iter().map(|s| s.to_string()).collect(),
+            poi_distance_m: 300.0,
+            nearby_distance_m: 1000.0,
+            emergency_number: None,
+        }
+    }
+}
+
 /// Where the data comes from, after command-line overrides.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Source {
@@ -159,6 +215,8 @@ pub struct Config {
     /// Directory holding `config.toml`; site `content/`, `templates/`, `static/` live here.
     pub root: PathBuf,
     pub title: String,
+    /// The site's description: the home page's meta description, and any page's without one.
+    pub description: Option<String>,
     pub base_url: String,
     pub default_language: String,
     /// Site languages, the default first.
@@ -169,6 +227,7 @@ pub struct Config {
     pub filters: Filters,
     pub include: Include,
     pub fetch: FetchSettings,
+    pub pages: Pages,
     pub extra: toml::Table,
 }
 
@@ -245,6 +304,29 @@ impl Config {
             }
         }
 
+        let pages = &file.pages;
+        if pages.list_page_size == 0 {
+            return Err(invalid("`pages.list_page_size` must be at least 1".into()));
+        }
+        for section in &pages.trek_sections {
+            if !TREK_SECTIONS.contains(&section.as_str()) {
+                return Err(invalid(format!(
+                    "`pages.trek_sections`: unknown section {section:?}; known sections: {}",
+                    TREK_SECTIONS.join(", ")
+                )));
+            }
+        }
+        for (key, value) in [
+            ("poi_distance_m", pages.poi_distance_m),
+            ("nearby_distance_m", pages.nearby_distance_m),
+        ] {
+            if !(0.0..=100_000.0).contains(&value) {
+                return Err(invalid(format!(
+                    "`pages.{key}` = {value} must be between 0 and 100000 metres"
+                )));
+            }
+        }
+
         let resolve = |p: &Path| {
             if p.is_absolute() {
                 p.to_path_buf()
@@ -266,6 +348,7 @@ impl Config {
             path: path.to_path_buf(),
             root: root.to_path_buf(),
             title: file.title,
+            description: file.description.filter(|d| !d.trim().is_empty()),
             base_url,
             default_language,
             languages,
@@ -286,6 +369,7 @@ impl Config {
                 timeout: std::time::Duration::from_secs(source.timeout_s),
                 retries: source.retries,
             },
+            pages: file.pages,
             extra: file.extra,
         })
     }
@@ -441,6 +525,16 @@ api = "https://geotrek.example.org/api/v2/"
                 "languages",
             ),
             ("https://rando.example.org/", "not a url", "base_url"),
+            (
+                "[source]",
+                "[pages]\ntrek_sections = [\"gallery\", \"map\"]\n[source]",
+                "pages.trek_sections",
+            ),
+            (
+                "[source]",
+                "[pages]\nlist_page_size = 0\n[source]",
+                "pages.list_page_size",
+            ),
         ] {
             let message = parse(&MINIMAL.replace(from, to)).unwrap_err().to_string();
             assert!(message.contains(key), "{key}: {message}");

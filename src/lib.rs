@@ -6,8 +6,10 @@
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod content;
 pub mod endpoint;
 pub mod fetch;
+pub mod format;
 pub mod fs;
 pub mod html;
 pub mod json;

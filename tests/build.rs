@@ -83,8 +83,21 @@ fn built_pages(site: &Site, dir: &str) -> BTreeSet<String> {
             let path = entry.unwrap().path();
             if path.is_dir() {
                 stack.push(path);
-            } else if path.to_string_lossy().contains("/trek/") {
-                pages.insert(path.strip_prefix(&base).unwrap().to_string_lossy().into_owned());
+            } else {
+                // Trek pages only: `trek/<id>-<slug>/index.html`, not the lists beside them.
+                let relative = path.strip_prefix(&base).unwrap().to_string_lossy().into_owned();
+                let segments: Vec<&str> = relative.split('/').collect();
+                let object = segments.len() >= 3 && segments[segments.len() - 3] == "trek";
+                if object
+                    && segments[segments.len() - 2]
+                        .split('-')
+                        .next()
+                        .unwrap()
+                        .parse::<u64>()
+                        .is_ok()
+                {
+                    pages.insert(relative);
+                }
             }
         }
     }
@@ -247,9 +260,22 @@ fn a_broken_template_fails_naming_it_and_leaves_the_previous_site_untouched() {
 #[test]
 fn a_site_template_overrides_the_themes() {
     let site = site_with_snapshot(&["fr"], "");
-    site.write("templates/index.html", "{% extends \"base.html\" %}{% block content %}<p id=\"mine\">{{ treks | length }}</p>{% endblock content %}");
+    site.write("templates/index.html", "{% extends \"base.html\" %}{% block content %}<p id=\"mine\">{{ site.practices | length }}</p>{% endblock content %}");
     site.sentier(&["build"]).assert_success();
-    assert!(site.read("public/index.html").contains("<p id=\"mine\">46</p>"));
+    let practices: BTreeSet<String> = fixture_data().lists["trek"]
+        .iter()
+        .filter(|t| published_in(t, "fr") && t["practice"].is_u64())
+        .map(|t| t["practice"].to_string())
+        .collect();
+    let home = site.read("public/index.html");
+    assert!(
+        home.contains(&format!("<p id=\"mine\">{}</p>", practices.len())),
+        "{home}"
+    );
+    assert!(
+        home.contains("<a class=\"skip-link\""),
+        "the theme's base.html is still used: {home}"
+    );
 }
 
 #[test]
@@ -341,7 +367,16 @@ fn the_example_site_builds_offline_from_the_sample_snapshot() {
     assert!(public
         .join("en/trek/2-loop-of-the-pic-of-3-lords/index.html")
         .is_file());
-    let treks = std::fs::read_dir(public.join("trek")).unwrap().count();
+    let treks = std::fs::read_dir(public.join("trek"))
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .starts_with(|c: char| c.is_ascii_digit())
+        })
+        .count();
     assert_eq!(treks, 46);
 }
 

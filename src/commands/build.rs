@@ -9,7 +9,7 @@ use crate::config::{Config, Overrides};
 use crate::output::{self, Staging};
 use crate::printer::Printer;
 use crate::render::{self, Renderer, Theme};
-use crate::select;
+use crate::{content, select};
 
 pub fn run(args: &BuildArgs, printer: &Printer) -> Result<()> {
     let started = Instant::now();
@@ -24,17 +24,31 @@ pub fn run(args: &BuildArgs, printer: &Printer) -> Result<()> {
 
     let snapshot = super::load_snapshot(&config, printer)?;
     let dataset = super::decode(&snapshot, &config, args.source.strict, printer)?;
+    let api = url::Url::parse(&snapshot.manifest.api).ok();
+    let context = select::Context {
+        today: snapshot.manifest.fetched_at.date_naive(),
+        api: api.as_ref(),
+    };
     drop(snapshot);
-    let sites = select::select(&dataset, &config);
+    let sites = select::select(&dataset, &config, &context);
 
+    let content = content::load(&config)?;
+    let previous_redirects = render::redirects::previous(&args.output_dir);
+    let inputs = render::Inputs {
+        config: &config,
+        theme: &theme,
+        sites: &sites,
+        content: &content,
+        previous_redirects: &previous_redirects,
+    };
+    let jobs = render::jobs(&config, &sites, &content, &theme)?;
     let staging = Staging::beside(&args.output_dir).with_context(|| {
         format!(
             "cannot prepare the output directory {}",
             args.output_dir.display()
         )
     })?;
-    let renderer = Renderer::new(&config, &theme, &sites);
-    let written = renderer.run(&render::jobs(&sites, &theme), staging.path())?;
+    let written = Renderer::new(&inputs).run(&jobs, staging.path())?;
     staging
         .commit()
         .with_context(|| format!("cannot replace {}", args.output_dir.display()))?;

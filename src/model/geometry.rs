@@ -90,6 +90,143 @@ impl Geometry {
     }
 }
 
+const EARTH_RADIUS_M: f64 = 6_371_008.8;
+
+/// Great-circle distance in metres.
+pub fn haversine_m(a: Coord, b: Coord) -> f64 {
+    let (lat1, lat2) = (a.lat.to_radians(), b.lat.to_radians());
+    let dlat = lat2 - lat1;
+    let dlon = (b.lon - a.lon).to_radians();
+    let h = (dlat / 2.0).sin().powi(2) + lat1.cos() * lat2.cos() * (dlon / 2.0).sin().powi(2);
+    2.0 * EARTH_RADIUS_M * h.sqrt().asin()
+}
+
+/// Where a point lies relative to a route.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Location {
+    /// Metres from the point to the nearest place on the route.
+    pub distance_m: f64,
+    /// Metres along the route, from its start, to that place.
+    pub along_m: f64,
+}
+
+/// A local planar frame around `origin`, in metres: exact enough over a few kilometres.
+fn planar(origin: Coord, c: Coord) -> (f64, f64) {
+    let k = origin.lat.to_radians().cos();
+    let metres_per_degree = EARTH_RADIUS_M.to_radians();
+    (
+        (c.lon - origin.lon) * k * metres_per_degree,
+        (c.lat - origin.lat) * metres_per_degree,
+    )
+}
+
+impl Geometry {
+    /// Length of the route's lines along the Earth's surface, in metres.
+    pub fn length_m(&self) -> f64 {
+        self.lines()
+            .iter()
+            .flat_map(|line| line.windows(2))
+            .map(|w| haversine_m(w[0], w[1]))
+            .sum()
+    }
+
+    /// The nearest place on this route to `point`; for a geometry without lines, its nearest vertex.
+    pub fn locate(&self, point: Coord) -> Option<Location> {
+        let lines = self.lines();
+        if lines.is_empty() {
+            return self
+                .coords()
+                .map(|c| Location {
+                    distance_m: haversine_m(point, *c),
+                    along_m: 0.0,
+                })
+                .min_by(|a, b| a.distance_m.total_cmp(&b.distance_m));
+        }
+        let mut best: Option<Location> = None;
+        let mut walked = 0.0;
+        for line in lines {
+            if line.len() == 1 {
+                let distance_m = haversine_m(point, line[0]);
+                if best.is_none_or(|b| distance_m < b.distance_m) {
+                    best = Some(Location {
+                        distance_m,
+                        along_m: walked,
+                    });
+                }
+            }
+            for w in line.windows(2) {
+                let (ax, ay) = planar(point, w[0]);
+                let (bx, by) = planar(point, w[1]);
+                let (dx, dy) = (bx - ax, by - ay);
+                let length = (dx * dx + dy * dy).sqrt();
+                let t = if length == 0.0 {
+                    0.0
+                } else {
+                    (-(ax * dx + ay * dy) / (length * length)).clamp(0.0, 1.0)
+                };
+                let (px, py) = (ax + t * dx, ay + t * dy);
+                let distance_m = (px * px + py * py).sqrt();
+                if best.is_none_or(|b| distance_m < b.distance_m) {
+                    best = Some(Location {
+                        distance_m,
+                        along_m: walked + t * length,
+                    });
+                }
+                walked += length;
+            }
+        }
+        best
+    }
+
+    /// Whether this geometry's lines or vertices meet the area of `area` (a Polygon or
+    /// MultiPolygon; false for other shapes).
+    pub fn meets_area(&self, area: &Geometry) -> bool {
+        let polygons: Vec<&Vec<Vec<Coord>>> = match area {
+            Geometry::Polygon(rings) => vec![rings],
+            Geometry::MultiPolygon(polygons) => polygons.iter().collect(),
+            Geometry::Collection(geometries) => return geometries.iter().any(|g| self.meets_area(g)),
+            _ => return false,
+        };
+        let (Some(a), Some(b)) = (self.bbox(), area.bbox()) else {
+            return false;
+        };
+        if a[0] > b[2] || b[0] > a[2] || a[1] > b[3] || b[1] > a[3] {
+            return false;
+        }
+        polygons.into_iter().any(|rings| {
+            let Some(outer) = rings.first() else { return false };
+            let inside = |c: &Coord| {
+                ring_contains(outer, c.lon, c.lat)
+                    && !rings[1..].iter().any(|hole| ring_contains(hole, c.lon, c.lat))
+            };
+            self.coords().any(inside)
+                || self.lines().iter().any(|line| {
+                    line.windows(2).any(|s| {
+                        rings
+                            .iter()
+                            .any(|ring| ring.windows(2).any(|e| segments_cross(s[0], s[1], e[0], e[1])))
+                    })
+                })
+        })
+    }
+}
+
+fn segments_cross(a: Coord, b: Coord, c: Coord, d: Coord) -> bool {
+    let orient =
+        |p: Coord, q: Coord, r: Coord| (q.lon - p.lon) * (r.lat - p.lat) - (q.lat - p.lat) * (r.lon - p.lon);
+    let (d1, d2) = (orient(c, d, a), orient(c, d, b));
+    let (d3, d4) = (orient(a, b, c), orient(a, b, d));
+    (d1 > 0.0) != (d2 > 0.0) && (d3 > 0.0) != (d4 > 0.0)
+}
+
+/// `[west, south, east, north]` grown by `metres` on every side.
+pub fn expand_bbox([w, s, e, n]: [f64; 4], metres: f64) -> [f64; 4] {
+    let dlat = metres / EARTH_RADIUS_M.to_radians();
+    let k = ((s + n) / 2.0).to_radians().cos().max(0.01);
+    let dlon = dlat / k;
+    [w - dlon, s - dlat, e + dlon, n + dlat]
+}
+
 /// Liang–Barsky clipping: does segment a→b pass through the box?
 fn segment_crosses_bbox(a: Coord, b: Coord, [w, s, e, n]: [f64; 4]) -> bool {
     let (dx, dy) = (b.lon - a.lon, b.lat - a.lat);
@@ -257,6 +394,43 @@ mod tests {
         let result =
             serde_json::from_str::<Holder>(r#"{"geometry": {"type": "Point", "coordinates": [6.1]}}"#);
         assert!(result.is_err());
+    }
+
+    fn c(lon: f64, lat: f64) -> Coord {
+        Coord { lon, lat, z: None }
+    }
+
+    #[test]
+    fn lengths_are_geodesic() {
+        // One degree of latitude is about 111.2 km.
+        let line = Geometry::LineString(vec![c(6.0, 45.0), c(6.0, 46.0)]);
+        assert!((line.length_m() - 111_195.0).abs() < 100.0, "{}", line.length_m());
+    }
+
+    #[test]
+    fn a_point_is_located_along_a_route() {
+        let line = Geometry::LineString(vec![c(6.0, 45.0), c(6.0, 45.01), c(6.01, 45.01)]);
+        // 100 m east of the first segment's middle.
+        let east = 100.0 / (EARTH_RADIUS_M.to_radians() * 45.005f64.to_radians().cos());
+        let location = line.locate(c(6.0 + east, 45.005)).unwrap();
+        assert!((location.distance_m - 100.0).abs() < 1.0, "{location:?}");
+        assert!((location.along_m - 556.0).abs() < 2.0, "{location:?}");
+    }
+
+    #[test]
+    fn a_route_meets_an_area_it_crosses() {
+        let square = Geometry::Polygon(vec![vec![
+            c(0.0, 0.0),
+            c(1.0, 0.0),
+            c(1.0, 1.0),
+            c(0.0, 1.0),
+            c(0.0, 0.0),
+        ]]);
+        let crossing = Geometry::LineString(vec![c(-1.0, 0.5), c(2.0, 0.5)]);
+        let outside = Geometry::LineString(vec![c(-1.0, 2.0), c(2.0, 2.0)]);
+        let inside = Geometry::LineString(vec![c(0.2, 0.2), c(0.3, 0.3)]);
+        assert!(crossing.meets_area(&square) && inside.meets_area(&square));
+        assert!(!outside.meets_area(&square));
     }
 
     #[test]

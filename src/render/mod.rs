@@ -1,7 +1,14 @@
 //! Views → files. Every output is a [`Job`] in one flat list over frozen data; the list runs in
 //! one parallel loop and every job writes through [`write_output`]. Rendering never fetches and
 //! never looks anything up by id: the views already hold what a page shows.
+//!
+//! Output paths come from ids, slugs and fixed names only, never from raw API text.
 
+mod filters;
+mod jobs;
+pub mod redirects;
+mod seo;
+mod sitemap;
 pub mod theme;
 
 use std::path::{Path, PathBuf};
@@ -11,8 +18,10 @@ use serde::Serialize;
 use thiserror::Error;
 
 use crate::config::{extra_as_json, Config};
+use crate::content::Content;
 use crate::fs;
-use crate::select::{LanguageSite, TrekView};
+use crate::select::LanguageSite;
+pub use jobs::{jobs, Job, Page, PageJob};
 pub use theme::Theme;
 
 #[derive(Debug, Error)]
@@ -23,52 +32,18 @@ pub enum RenderError {
     Theme(String),
     #[error("template {template}: {message}")]
     Template { template: String, message: String },
+    #[error("{0}")]
+    Conflict(String),
 }
 
-/// One output file to produce.
-pub enum Job<'a> {
-    Home {
-        site: &'a LanguageSite,
-    },
-    Trek {
-        site: &'a LanguageSite,
-        trek: &'a TrekView,
-    },
-    Static {
-        from: &'a Path,
-        to: &'a Path,
-    },
-}
-
-impl Job<'_> {
-    /// Where the job's file goes, relative to the output root.
-    fn output_path(&self) -> PathBuf {
-        match self {
-            Job::Home { site } => url_to_file(&site.root),
-            Job::Trek { trek, .. } => url_to_file(&trek.url),
-            Job::Static { to, .. } => to.to_path_buf(),
-        }
-    }
-}
-
-/// `/en/trek/2-boucle/` → `en/trek/2-boucle/index.html`.
-fn url_to_file(url: &str) -> PathBuf {
-    Path::new(url.trim_start_matches('/')).join("index.html")
-}
-
-pub fn jobs<'a>(sites: &'a [LanguageSite], theme: &'a Theme) -> Vec<Job<'a>> {
-    let mut jobs = Vec::new();
-    for site in sites {
-        jobs.push(Job::Home { site });
-        jobs.extend(site.treks.iter().map(|trek| Job::Trek { site, trek }));
-    }
-    jobs.extend(
-        theme
-            .static_files
-            .iter()
-            .map(|(from, to)| Job::Static { from, to }),
-    );
-    jobs
+/// Everything the jobs read, frozen before the parallel loop.
+pub struct Inputs<'a> {
+    pub config: &'a Config,
+    pub theme: &'a Theme,
+    pub sites: &'a [LanguageSite],
+    pub content: &'a Content,
+    /// Redirects carried over from the previous build (old slugs).
+    pub previous_redirects: &'a [redirects::Redirect],
 }
 
 /// What every template receives as `site`.
@@ -79,73 +54,174 @@ struct SiteContext<'a> {
     lang: &'a str,
     root: &'a str,
     default_language: &'a str,
-    languages: Vec<LanguageLink<'a>>,
+    languages: Vec<&'a str>,
+    menu: &'a [crate::select::MenuEntry],
+    practices: Vec<PracticeLink<'a>>,
+    /// Whether the lists of each family have any entry in this language.
+    has: Families,
     extra: std::collections::BTreeMap<String, serde_json::Value>,
 }
 
 #[derive(Serialize)]
-struct LanguageLink<'a> {
-    lang: &'a str,
-    root: &'a str,
+struct PracticeLink<'a> {
+    id: u64,
+    name: &'a crate::select::Local,
+    pictogram: &'a str,
+    url: &'a str,
+    count: usize,
+}
+
+#[derive(Serialize)]
+struct Families {
+    treks: bool,
+    contents: bool,
+    events: bool,
+    sites: bool,
+    courses: bool,
+    flat_pages: bool,
 }
 
 pub struct Renderer<'a> {
-    config: &'a Config,
-    theme: &'a Theme,
-    sites: &'a [LanguageSite],
-    /// Per language, the `site` and `t` context values, built once.
-    shared: Vec<(String, tera::Context)>,
+    inputs: &'a Inputs<'a>,
+    /// Per language (same order as `sites`): the context every page of it starts from.
+    shared: Vec<tera::Context>,
+    /// Per language: the theme's UI strings.
+    strings: Vec<std::collections::BTreeMap<String, String>>,
 }
 
 impl<'a> Renderer<'a> {
-    pub fn new(config: &'a Config, theme: &'a Theme, sites: &'a [LanguageSite]) -> Self {
-        let mut renderer = Renderer {
-            config,
-            theme,
-            sites,
-            shared: Vec::new(),
-        };
-        renderer.shared = sites
+    pub fn new(inputs: &'a Inputs<'a>) -> Self {
+        let strings: Vec<_> = inputs
+            .sites
             .iter()
-            .map(|site| {
+            .map(|site| inputs.theme.strings(&site.lang, &inputs.config.default_language))
+            .collect();
+        let shared = inputs
+            .sites
+            .iter()
+            .zip(&strings)
+            .map(|(site, strings)| {
                 let mut context = tera::Context::new();
-                context.insert("site", &renderer.site_context(site));
-                context.insert("t", &theme.strings(&site.lang, &config.default_language));
+                context.insert("site", &site_context(inputs.config, inputs.sites, site));
+                context.insert("t", strings);
                 context.insert("lang", &site.lang);
-                (site.lang.clone(), context)
+                context.insert("trek_sections", &inputs.config.pages.trek_sections);
+                context
             })
             .collect();
-        renderer
+        Renderer {
+            inputs,
+            shared,
+            strings,
+        }
     }
 
     /// Runs every job in parallel, writing under `out`. Returns the number of files written.
     pub fn run(&self, jobs: &[Job], out: &Path) -> Result<usize, RenderError> {
-        jobs.par_iter()
-            .map(|job| {
-                let path = out.join(job.output_path());
+        let pages: Vec<&PageJob> = jobs
+            .iter()
+            .filter_map(|j| match j {
+                Job::Page(page) => Some(page),
+                _ => None,
+            })
+            .collect();
+        let alternates = seo::alternate_index(&pages);
+        let languages: Vec<&str> = self.inputs.sites.iter().map(|s| s.lang.as_str()).collect();
+        let written: Vec<usize> = jobs
+            .par_iter()
+            .map(|job| -> Result<usize, RenderError> {
                 match job {
-                    Job::Static { from, .. } => fs::copy(from, &path).map_err(RenderError::from),
-                    _ => write_output(&path, self.render(job)?.as_bytes()),
+                    Job::Page(page) => {
+                        let html = self.render_page(page, &alternates)?;
+                        write_output(&out.join(page.output_path()), html.as_bytes())?;
+                        Ok(1)
+                    }
+                    Job::Static { source, to } => {
+                        write_output(&out.join(to), &self.inputs.theme.read_static(source)?)?;
+                        Ok(1)
+                    }
+                    Job::Sitemaps => {
+                        let files = sitemap::sitemaps(&self.inputs.config.base_url, &pages, &languages);
+                        for (name, xml) in &files {
+                            write_output(&out.join(name), xml.as_bytes())?;
+                        }
+                        Ok(files.len())
+                    }
+                    Job::Robots => {
+                        write_output(
+                            &out.join("robots.txt"),
+                            sitemap::robots(&self.inputs.config.base_url).as_bytes(),
+                        )?;
+                        Ok(1)
+                    }
+                    Job::Redirects => {
+                        let text = redirects::netlify_file(self.inputs.sites, self.inputs.previous_redirects);
+                        write_output(&out.join("_redirects"), text.as_bytes())?;
+                        Ok(1)
+                    }
                 }
             })
-            .collect::<Result<Vec<()>, RenderError>>()
-            .map(|written| written.len())
+            .collect::<Result<_, _>>()?;
+        Ok(written.into_iter().sum())
     }
 
-    fn render(&self, job: &Job) -> Result<String, RenderError> {
-        let (template, site, page_key, page) = match job {
-            Job::Home { site } => ("index.html", *site, "treks", tera::to_value(&site.treks)),
-            Job::Trek { site, trek } => ("trek.html", *site, "trek", tera::to_value(trek)),
-            Job::Static { .. } => unreachable!("static files are copied, not rendered"),
-        };
-        let mut context = self
-            .shared
-            .iter()
-            .find(|(lang, _)| *lang == site.lang)
-            .map(|(_, context)| context.clone())
-            .unwrap_or_default();
-        context.insert(page_key, &page.map_err(|e| RenderError::Theme(e.to_string()))?);
-        self.theme
+    fn render_page(&self, job: &PageJob, alternates: &seo::AlternateIndex) -> Result<String, RenderError> {
+        let site = &self.inputs.sites[job.site];
+        let mut context = self.shared[job.site].clone();
+        let head = seo::head(
+            self.inputs.config,
+            self.inputs.sites,
+            job,
+            &self.strings[job.site],
+            alternates,
+        );
+        context.insert("page", &head);
+        context.insert("jsonld", &seo::json_ld(self.inputs.config, site, job, &head));
+        match &job.page {
+            Page::Home { intro } => {
+                context.insert("intro", intro);
+                context.insert(
+                    "highlighted",
+                    &site
+                        .highlighted
+                        .iter()
+                        .map(|i| &site.treks[*i].card)
+                        .collect::<Vec<_>>(),
+                );
+                let upcoming: Vec<_> = site
+                    .upcoming
+                    .iter()
+                    .take(self.inputs.config.pages.upcoming_events)
+                    .map(|i| &site.events[*i].card)
+                    .collect();
+                context.insert("upcoming_events", &upcoming);
+                context.insert(
+                    "treks",
+                    &site
+                        .treks
+                        .iter()
+                        .take(self.inputs.config.pages.list_page_size)
+                        .map(|t| &t.card)
+                        .collect::<Vec<_>>(),
+                );
+                context.insert(
+                    "flat_pages",
+                    &site.flat_pages.iter().map(|p| &p.card).collect::<Vec<_>>(),
+                );
+            }
+            Page::Trek(view) => context.insert("trek", view),
+            Page::Content(view) => context.insert("content", view),
+            Page::Event(view) => context.insert("event", view),
+            Page::Site(view) => context.insert("outdoor_site", view),
+            Page::Course(view) => context.insert("course", view),
+            Page::Information(view) => context.insert("flat_page", view),
+            Page::List(list) => context.insert("list", list),
+            Page::Markdown(page) => context.insert("content_page", page),
+            Page::NotFound => {}
+        }
+        let template = job.template();
+        self.inputs
+            .theme
             .tera
             .render(template, &context)
             .map_err(|e| RenderError::Template {
@@ -153,28 +229,50 @@ impl<'a> Renderer<'a> {
                 message: theme::error_chain(&e),
             })
     }
+}
 
-    fn site_context<'s>(&'s self, site: &'s LanguageSite) -> SiteContext<'s> {
-        SiteContext {
-            title: &self.config.title,
-            base_url: &self.config.base_url,
-            lang: &site.lang,
-            root: &site.root,
-            default_language: &self.config.default_language,
-            languages: self
-                .sites
-                .iter()
-                .map(|s| LanguageLink {
-                    lang: &s.lang,
-                    root: &s.root,
-                })
-                .collect(),
-            extra: extra_as_json(&self.config.extra),
-        }
+fn site_context<'a>(
+    config: &'a Config,
+    sites: &'a [LanguageSite],
+    site: &'a LanguageSite,
+) -> SiteContext<'a> {
+    SiteContext {
+        title: &config.title,
+        base_url: &config.base_url,
+        lang: &site.lang,
+        root: &site.root,
+        default_language: &config.default_language,
+        languages: sites.iter().map(|s| s.lang.as_str()).collect(),
+        menu: &site.menu,
+        practices: site
+            .practices
+            .iter()
+            .map(|p| PracticeLink {
+                id: p.practice.id,
+                name: &p.practice.name,
+                pictogram: &p.practice.pictogram,
+                url: &p.url,
+                count: p.treks.len(),
+            })
+            .collect(),
+        has: Families {
+            treks: !site.treks.is_empty(),
+            contents: !site.contents.is_empty(),
+            events: !site.events.is_empty(),
+            sites: !site.sites.is_empty(),
+            courses: !site.courses.is_empty(),
+            flat_pages: !site.flat_pages.is_empty(),
+        },
+        extra: extra_as_json(&config.extra),
     }
 }
 
-/// The one function every rendered output goes through.
+/// The one function every output goes through.
 pub fn write_output(path: &Path, bytes: &[u8]) -> Result<(), RenderError> {
     fs::write(path, bytes).map_err(RenderError::from)
+}
+
+/// `/en/trek/2-boucle/` → `en/trek/2-boucle/index.html`.
+fn url_to_file(url: &str) -> PathBuf {
+    Path::new(url.trim_start_matches('/')).join("index.html")
 }

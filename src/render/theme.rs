@@ -1,72 +1,202 @@
 //! The theme: Tera templates, static files and UI translations under `themes/NAME/`, each
 //! overridable by the site's own `templates/`, `static/` and `translations/`.
+//!
+//! The default theme is compiled into the binary, so a site without a `themes/` folder builds;
+//! a `themes/default/` folder in the site replaces it. A site template can override one block
+//! of a theme template by extending it under its prefixed name (`default/trek.html`).
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use serde::Deserialize;
 use tera::Tera;
 
-use super::RenderError;
+use super::{filters, RenderError};
 use crate::fs;
 
+#[derive(rust_embed::Embed)]
+#[folder = "themes/default/"]
+struct EmbeddedDefault;
+
+/// Where a theme or site file's bytes are.
+#[derive(Debug, Clone)]
+pub enum FileSource {
+    Disk(PathBuf),
+    Embedded(String),
+}
+
+/// `theme.toml`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ThemeInfo {
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub license: String,
+    #[serde(default)]
+    pub homepage: String,
+    #[serde(default)]
+    pub min_sentier_version: Option<String>,
+}
+
 pub struct Theme {
+    pub info: ThemeInfo,
     pub tera: Tera,
-    /// `(source file, path in the output)` for every static file, site files overriding the theme's.
-    pub static_files: Vec<(PathBuf, PathBuf)>,
+    /// `(source, path in the output)` for every static file, site files overriding the theme's.
+    pub static_files: Vec<(FileSource, PathBuf)>,
     /// Language → UI string key → text.
     translations: BTreeMap<String, BTreeMap<String, String>>,
+}
+
+/// One layer of files: the theme (on disk or embedded), then the site.
+enum Layer {
+    Disk(PathBuf),
+    Embedded,
+}
+
+impl Layer {
+    fn describe(&self, relative: &str) -> String {
+        match self {
+            Layer::Disk(dir) => dir.join(relative).display().to_string(),
+            Layer::Embedded => format!("(built-in default theme) {relative}"),
+        }
+    }
+
+    /// Files under `sub/`, as (path relative to `sub/`, source).
+    fn files(&self, sub: &str) -> Result<Vec<(String, FileSource)>, RenderError> {
+        Ok(match self {
+            Layer::Disk(dir) => fs::files_under(&dir.join(sub))?
+                .into_iter()
+                .map(|relative| {
+                    let name = relative.to_string_lossy().replace('\\', "/");
+                    (name, FileSource::Disk(dir.join(sub).join(&relative)))
+                })
+                .collect(),
+            Layer::Embedded => EmbeddedDefault::iter()
+                .filter_map(|path| {
+                    let name = path.strip_prefix(&format!("{sub}/"))?.to_string();
+                    Some((name, FileSource::Embedded(path.to_string())))
+                })
+                .collect(),
+        })
+    }
+
+    fn read(&self, relative: &str) -> Result<Option<String>, RenderError> {
+        match self {
+            Layer::Disk(dir) => {
+                let path = dir.join(relative);
+                Ok(if path.is_file() {
+                    Some(fs::read_to_string(&path)?)
+                } else {
+                    None
+                })
+            }
+            Layer::Embedded => {
+                Ok(EmbeddedDefault::get(relative).map(|f| String::from_utf8_lossy(&f.data).into_owned()))
+            }
+        }
+    }
+}
+
+fn read_source(source: &FileSource) -> Result<Cow<'static, [u8]>, RenderError> {
+    match source {
+        FileSource::Disk(path) => Ok(Cow::Owned(fs::read(path)?)),
+        FileSource::Embedded(path) => EmbeddedDefault::get(path)
+            .map(|f| f.data)
+            .ok_or_else(|| RenderError::Theme(format!("built-in theme file {path} is missing"))),
+    }
+}
+
+fn source_text(source: &FileSource) -> Result<String, RenderError> {
+    let bytes = read_source(source)?;
+    String::from_utf8(bytes.into_owned())
+        .map_err(|_| RenderError::Theme(format!("{} is not UTF-8 text", describe_source(source))))
+}
+
+fn describe_source(source: &FileSource) -> String {
+    match source {
+        FileSource::Disk(path) => path.display().to_string(),
+        FileSource::Embedded(path) => format!("(built-in default theme) {path}"),
+    }
 }
 
 impl Theme {
     pub fn load(site_root: &Path, name: &str) -> Result<Theme, RenderError> {
         let theme_dir = site_root.join("themes").join(name);
-        if !theme_dir.join("templates").is_dir() {
+        let theme_layer = if theme_dir.join("templates").is_dir() {
+            Layer::Disk(theme_dir.clone())
+        } else if name == "default" {
+            Layer::Embedded
+        } else {
             return Err(RenderError::Theme(format!(
                 "theme {name:?} not found: {} has no templates/ directory (set `theme` in config.toml)",
                 theme_dir.display()
             )));
-        }
-        let layers = [theme_dir.clone(), site_root.to_path_buf()];
+        };
+        let info = match theme_layer.read("theme.toml")? {
+            Some(text) => toml::from_str(&text).map_err(|e| {
+                RenderError::Theme(format!("{}: {}", theme_layer.describe("theme.toml"), e.message()))
+            })?,
+            None => ThemeInfo {
+                name: name.to_string(),
+                ..ThemeInfo::default()
+            },
+        };
+        let site_layer = Layer::Disk(site_root.to_path_buf());
 
-        let mut templates: BTreeMap<String, PathBuf> = BTreeMap::new();
-        let mut static_files: BTreeMap<PathBuf, PathBuf> = BTreeMap::new();
+        let mut templates: BTreeMap<String, FileSource> = BTreeMap::new();
+        let mut static_files: BTreeMap<String, FileSource> = BTreeMap::new();
         let mut translations: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
-        for layer in &layers {
-            for relative in fs::files_under(&layer.join("templates"))? {
-                let name = relative.to_string_lossy().replace('\\', "/");
-                templates.insert(name, layer.join("templates").join(&relative));
-            }
-            for relative in fs::files_under(&layer.join("static"))? {
-                static_files.insert(relative.clone(), layer.join("static").join(&relative));
-            }
-            for relative in fs::files_under(&layer.join("translations"))? {
-                let path = layer.join("translations").join(&relative);
-                if path.extension().is_some_and(|e| e == "toml") {
-                    let lang = relative.with_extension("").to_string_lossy().into_owned();
-                    let text = fs::read_to_string(&path)?;
-                    let strings: BTreeMap<String, String> = toml::from_str(&text)
-                        .map_err(|e| RenderError::Theme(format!("{}: {}", path.display(), e.message())))?;
-                    translations.entry(lang).or_default().extend(strings);
+        for (layer_index, layer) in [&theme_layer, &site_layer].into_iter().enumerate() {
+            for (relative, source) in layer.files("templates")? {
+                if layer_index == 0 {
+                    templates.insert(format!("{name}/{relative}"), source.clone());
                 }
+                templates.insert(relative, source);
+            }
+            for (relative, source) in layer.files("static")? {
+                static_files.insert(relative, source);
+            }
+            for (relative, source) in layer.files("translations")? {
+                let Some(lang) = relative.strip_suffix(".toml") else {
+                    continue;
+                };
+                let strings: BTreeMap<String, String> =
+                    toml::from_str(&source_text(&source)?).map_err(|e| {
+                        RenderError::Theme(format!("{}: {}", describe_source(&source), e.message()))
+                    })?;
+                translations.entry(lang.to_string()).or_default().extend(strings);
             }
         }
 
         let mut sources = Vec::with_capacity(templates.len());
-        for (name, path) in &templates {
-            sources.push((name.clone(), fs::read_to_string(path)?));
+        for (template, source) in &templates {
+            sources.push((template.clone(), source_text(source)?));
         }
         let mut tera = Tera::default();
         tera.set_escape_fn(escape_html);
+        tera.autoescape_on(vec![".html", ".xml"]);
+        filters::register(&mut tera);
         tera.add_raw_templates(sources)
             .map_err(|e| RenderError::Template {
                 template: template_in_error(&e).unwrap_or_else(|| "templates".into()),
                 message: error_chain(&e),
             })?;
         Ok(Theme {
+            info,
             tera,
-            static_files: static_files.into_iter().map(|(to, from)| (from, to)).collect(),
+            static_files: static_files
+                .into_iter()
+                .map(|(to, from)| (from, PathBuf::from(to)))
+                .collect(),
             translations,
         })
+    }
+
+    pub fn read_static(&self, source: &FileSource) -> Result<Cow<'static, [u8]>, RenderError> {
+        read_source(source)
     }
 
     /// UI strings for `lang`: the default language's, then English, fill missing keys.
@@ -78,6 +208,11 @@ impl Theme {
             }
         }
         strings
+    }
+
+    /// Languages the theme has UI strings for.
+    pub fn languages(&self) -> impl Iterator<Item = &str> {
+        self.translations.keys().map(String::as_str)
     }
 }
 
@@ -96,7 +231,7 @@ pub fn error_chain(error: &dyn std::error::Error) -> String {
         source = cause.source();
     }
     parts.dedup();
-    parts.join(": ")
+    parts.join(": ").replace('\n', " ")
 }
 
 fn template_in_error(error: &tera::Error) -> Option<String> {

@@ -1,0 +1,303 @@
+//! The flat list of everything a build writes: one job per page, per static file, and the
+//! site-wide files (sitemaps, robots.txt, `_redirects`).
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use super::{url_to_file, RenderError, Theme};
+use crate::config::Config;
+use crate::content::{Content, ContentPage};
+use crate::select::{
+    Card, ContentView, CourseView, EventView, FlatPageView, LanguageSite, Local, SiteView, TrekView,
+};
+
+// Pages are the bulk of the list: boxing them would add an allocation per page for nothing.
+#[allow(clippy::large_enum_variant)]
+pub enum Job<'a> {
+    Page(PageJob<'a>),
+    Static {
+        source: &'a super::theme::FileSource,
+        to: &'a PathBuf,
+    },
+    Sitemaps,
+    Robots,
+    Redirects,
+}
+
+pub struct PageJob<'a> {
+    /// Index of the language in the site list.
+    pub site: usize,
+    pub page: Page<'a>,
+    /// Site-relative URL.
+    pub url: String,
+    /// The same page in every language shares this key (`trek:2`, `list:trek:1`, `home`).
+    pub key: String,
+    /// ISO date-time of the last change of what the page shows, when known.
+    pub lastmod: String,
+}
+
+pub enum Page<'a> {
+    Home { intro: Option<&'a ContentPage> },
+    Trek(&'a TrekView),
+    Content(&'a ContentView),
+    Event(&'a EventView),
+    Site(&'a SiteView),
+    Course(&'a CourseView),
+    Information(&'a FlatPageView),
+    List(ListPage<'a>),
+    Markdown(&'a ContentPage),
+    NotFound,
+}
+
+/// One page of a crawlable list.
+#[derive(Serialize)]
+pub struct ListPage<'a> {
+    /// The family listed: `trek`, `service`, `event`, `outdoor-site`, `outdoor-course`, `information`.
+    pub kind: &'static str,
+    /// For a practice's list, the practice's name.
+    pub title: Option<&'a Local>,
+    pub cards: Vec<&'a Card>,
+    pub number: usize,
+    pub count: usize,
+    pub total: usize,
+    pub previous: Option<String>,
+    pub next: Option<String>,
+    pub pages: Vec<PageLink>,
+}
+
+#[derive(Serialize)]
+pub struct PageLink {
+    pub number: usize,
+    pub url: String,
+}
+
+impl PageJob<'_> {
+    pub fn output_path(&self) -> PathBuf {
+        match self.page {
+            Page::NotFound => PathBuf::from(self.url.trim_start_matches('/')),
+            _ => url_to_file(&self.url),
+        }
+    }
+
+    pub fn template(&self) -> &str {
+        match &self.page {
+            Page::Home { .. } => "index.html",
+            Page::Trek(_) => "trek.html",
+            Page::Content(_) => "service.html",
+            Page::Event(_) => "event.html",
+            Page::Site(_) => "outdoor-site.html",
+            Page::Course(_) => "outdoor-course.html",
+            Page::Information(_) => "information.html",
+            Page::List(_) => "list.html",
+            Page::Markdown(page) => &page.template,
+            Page::NotFound => "404.html",
+        }
+    }
+
+    /// Whether the page belongs in the sitemap.
+    pub fn indexable(&self) -> bool {
+        !matches!(self.page, Page::NotFound)
+    }
+}
+
+pub fn jobs<'a>(
+    config: &Config,
+    sites: &'a [LanguageSite],
+    content: &'a Content,
+    theme: &'a Theme,
+) -> Result<Vec<Job<'a>>, RenderError> {
+    let mut jobs = Vec::new();
+    let per_page = config.pages.list_page_size;
+    for (index, site) in sites.iter().enumerate() {
+        let mut push = |page: Page<'a>, url: String, key: String, lastmod: &str| {
+            jobs.push(Job::Page(PageJob {
+                site: index,
+                page,
+                url,
+                key,
+                lastmod: lastmod.to_string(),
+            }))
+        };
+        let newest = |cards: &mut dyn Iterator<Item = &'a Card>| {
+            cards.map(|c| c.lastmod.as_str()).max().unwrap_or("").to_string()
+        };
+        push(
+            Page::Home {
+                intro: content.home.get(&site.lang),
+            },
+            site.root.clone(),
+            "home".into(),
+            &newest(&mut site.treks.iter().map(|t| &t.card)),
+        );
+        push(Page::NotFound, format!("{}404.html", site.root), "404".into(), "");
+        for view in &site.treks {
+            push(
+                Page::Trek(view),
+                view.card.url.clone(),
+                format!("trek:{}", view.card.id),
+                &view.card.lastmod,
+            );
+        }
+        for view in &site.contents {
+            push(
+                Page::Content(view),
+                view.card.url.clone(),
+                format!("service:{}", view.card.id),
+                &view.card.lastmod,
+            );
+        }
+        for view in &site.events {
+            push(
+                Page::Event(view),
+                view.card.url.clone(),
+                format!("event:{}", view.card.id),
+                &view.card.lastmod,
+            );
+        }
+        for view in &site.sites {
+            push(
+                Page::Site(view),
+                view.card.url.clone(),
+                format!("outdoor-site:{}", view.card.id),
+                &view.card.lastmod,
+            );
+        }
+        for view in &site.courses {
+            push(
+                Page::Course(view),
+                view.card.url.clone(),
+                format!("outdoor-course:{}", view.card.id),
+                &view.card.lastmod,
+            );
+        }
+        for view in &site.flat_pages {
+            push(
+                Page::Information(view),
+                view.card.url.clone(),
+                format!("information:{}", view.card.id),
+                &view.card.lastmod,
+            );
+        }
+        for page in content.pages.iter().filter(|p| p.lang == site.lang) {
+            push(
+                Page::Markdown(page),
+                page.url.clone(),
+                format!("md:{}", page.key),
+                "",
+            );
+        }
+
+        let families: [(&'static str, Vec<&'a Card>); 6] = [
+            ("trek", site.treks.iter().map(|v| &v.card).collect()),
+            ("service", site.contents.iter().map(|v| &v.card).collect()),
+            ("event", site.events.iter().map(|v| &v.card).collect()),
+            ("outdoor-site", site.sites.iter().map(|v| &v.card).collect()),
+            ("outdoor-course", site.courses.iter().map(|v| &v.card).collect()),
+            ("information", site.flat_pages.iter().map(|v| &v.card).collect()),
+        ];
+        for (kind, cards) in families {
+            if kind != "trek" && cards.is_empty() {
+                continue;
+            }
+            let base = format!("{}{kind}/", site.root);
+            let lastmod = newest(&mut cards.iter().copied());
+            for list in paginate(kind, None, cards, &base, per_page) {
+                let key = format!("list:{kind}:{}", list.number);
+                let url = list_url(&base, list.number);
+                push(Page::List(list), url, key, &lastmod);
+            }
+        }
+        for group in &site.practices {
+            let cards: Vec<&Card> = group.treks.iter().map(|i| &site.treks[*i].card).collect();
+            let lastmod = newest(&mut cards.iter().copied());
+            for list in paginate("trek", Some(&group.practice.name), cards, &group.url, per_page) {
+                let key = format!("practice:{}:{}", group.practice.id, list.number);
+                let url = list_url(&group.url, list.number);
+                push(Page::List(list), url, key, &lastmod);
+            }
+        }
+    }
+    check_unique_urls(&jobs, sites)?;
+    jobs.extend(
+        theme
+            .static_files
+            .iter()
+            .map(|(source, to)| Job::Static { source, to }),
+    );
+    jobs.extend([Job::Sitemaps, Job::Robots, Job::Redirects]);
+    Ok(jobs)
+}
+
+fn list_url(base: &str, number: usize) -> String {
+    if number == 1 {
+        base.to_string()
+    } else {
+        format!("{base}page/{number}/")
+    }
+}
+
+fn paginate<'a>(
+    kind: &'static str,
+    title: Option<&'a Local>,
+    cards: Vec<&'a Card>,
+    base: &str,
+    per_page: usize,
+) -> Vec<ListPage<'a>> {
+    let total = cards.len();
+    let count = total.div_ceil(per_page).max(1);
+    let pages: Vec<PageLink> = (1..=count)
+        .map(|number| PageLink {
+            number,
+            url: list_url(base, number),
+        })
+        .collect();
+    (1..=count)
+        .map(|number| ListPage {
+            kind,
+            title,
+            cards: cards
+                .iter()
+                .skip((number - 1) * per_page)
+                .take(per_page)
+                .copied()
+                .collect(),
+            number,
+            count,
+            total,
+            previous: (number > 1).then(|| list_url(base, number - 1)),
+            next: (number < count).then(|| list_url(base, number + 1)),
+            pages: pages
+                .iter()
+                .map(|p| PageLink {
+                    number: p.number,
+                    url: p.url.clone(),
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// Two pages at one URL would overwrite each other: a Markdown page named like a list, or two
+/// flat pages slugified alike, is an error naming both.
+fn check_unique_urls(jobs: &[Job], sites: &[LanguageSite]) -> Result<(), RenderError> {
+    let mut seen: HashMap<&str, &str> = HashMap::new();
+    for job in jobs {
+        let Job::Page(page) = job else { continue };
+        if let Some(other) = seen.insert(&page.url, &page.key) {
+            let describe = |key: &str| match key.strip_prefix("md:") {
+                Some(file) => format!("content/{file}.md"),
+                None => key.to_string(),
+            };
+            return Err(RenderError::Conflict(format!(
+                "two pages want the URL {} ({} and {}) in language {}",
+                page.url,
+                describe(other),
+                describe(&page.key),
+                sites[page.site].lang
+            )));
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,157 @@
+//! Netlify's `_redirects`: `/trek/<id>` (the short form other sites link to) and every older
+//! slug of an object send a 301 to its canonical URL. Older slugs are learnt from the previous
+//! build's output: its page directories and its own `_redirects`, so history accumulates.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use crate::select::LanguageSite;
+
+/// Families with object pages, by URL segment.
+const KINDS: &[&str] = &[
+    "trek",
+    "service",
+    "event",
+    "outdoor-site",
+    "outdoor-course",
+    "information",
+];
+
+/// An old URL of an object: `(language root, kind, id)` and the path that was served.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Redirect {
+    pub root: String,
+    pub kind: String,
+    pub id: u64,
+    pub from: String,
+}
+
+/// `/en/trek/2-old-slug/` → (`/en/`, `trek`, 2).
+fn object_of(url: &str) -> Option<(String, String, u64)> {
+    let trimmed = url.trim_matches('/');
+    let mut parts: Vec<&str> = trimmed.split('/').collect();
+    let last = parts.pop()?;
+    let kind = parts.pop()?;
+    if !KINDS.contains(&kind) || parts.len() > 1 {
+        return None;
+    }
+    let id = last.split('-').next()?.parse().ok()?;
+    let root = match parts.first() {
+        Some(lang) => format!("/{lang}/"),
+        None => "/".to_string(),
+    };
+    Some((root, kind.to_string(), id))
+}
+
+/// Old object URLs found in a previous build at `dir` (nothing when there is none).
+pub fn previous(dir: &Path) -> Vec<Redirect> {
+    let mut found = BTreeSet::new();
+    if let Ok(text) = std::fs::read_to_string(dir.join("_redirects")) {
+        for line in text.lines() {
+            let mut fields = line.split_whitespace();
+            if let (Some(from), Some(_to)) = (fields.next(), fields.next()) {
+                if from.matches('-').count() > 0 {
+                    if let Some((root, kind, id)) = object_of(from) {
+                        found.insert(Redirect {
+                            root,
+                            kind,
+                            id,
+                            from: from.to_string(),
+                        });
+                    }
+                }
+            }
+        }
+    }
+    let mut roots = vec![dir.to_path_buf()];
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        roots.extend(
+            entries
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.is_dir() && !KINDS.iter().any(|k| p.ends_with(k))),
+        );
+    }
+    for root in roots {
+        for kind in KINDS {
+            let Ok(entries) = std::fs::read_dir(root.join(kind)) else {
+                continue;
+            };
+            for entry in entries.flatten() {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                if !entry.path().join("index.html").is_file() || !name.contains('-') {
+                    continue;
+                }
+                let prefix = match root.strip_prefix(dir).ok().and_then(|p| p.to_str()) {
+                    Some("") | None => "/".to_string(),
+                    Some(lang) => format!("/{lang}/"),
+                };
+                let from = format!("{prefix}{kind}/{name}/");
+                if let Some((root, kind, id)) = object_of(&from) {
+                    found.insert(Redirect { root, kind, id, from });
+                }
+            }
+        }
+    }
+    found.into_iter().collect()
+}
+
+/// The `_redirects` file for this build.
+pub fn netlify_file(sites: &[LanguageSite], previous: &[Redirect]) -> String {
+    let mut current: BTreeMap<(String, &str, u64), &str> = BTreeMap::new();
+    for site in sites {
+        let cards = site
+            .treks
+            .iter()
+            .map(|v| &v.card)
+            .chain(site.contents.iter().map(|v| &v.card))
+            .chain(site.events.iter().map(|v| &v.card))
+            .chain(site.sites.iter().map(|v| &v.card))
+            .chain(site.courses.iter().map(|v| &v.card))
+            .chain(site.flat_pages.iter().map(|v| &v.card));
+        for card in cards {
+            current.insert((site.root.clone(), card.kind, card.id), &card.url);
+        }
+    }
+    let mut lines =
+        vec!["# Written by sentier: short and former URLs of each page, to its canonical URL.".to_string()];
+    for ((root, kind, id), url) in &current {
+        lines.push(format!("{root}{kind}/{id} {url} 301"));
+        lines.push(format!("{root}{kind}/{id}/ {url} 301"));
+    }
+    let mut old: BTreeSet<(&str, &str)> = BTreeSet::new();
+    for redirect in previous {
+        if let Some(url) = current.get(&(redirect.root.clone(), redirect.kind.as_str(), redirect.id)) {
+            if redirect.from != *url {
+                old.insert((redirect.from.as_str(), url));
+            }
+        }
+    }
+    for (from, to) in old {
+        lines.push(format!("{from} {to} 301"));
+    }
+    for site in sites.iter().filter(|s| !s.is_default) {
+        lines.push(format!("{}* {}404.html 404", site.root, site.root));
+    }
+    lines.join("\n") + "\n"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn object_urls_are_recognized() {
+        assert_eq!(
+            object_of("/en/trek/2-old/"),
+            Some(("/en/".into(), "trek".into(), 2))
+        );
+        assert_eq!(object_of("/trek/2-old/"), Some(("/".into(), "trek".into(), 2)));
+        assert_eq!(
+            object_of("/outdoor-site/7-x"),
+            Some(("/".into(), "outdoor-site".into(), 7))
+        );
+        assert_eq!(object_of("/trek/page/2/"), None);
+        assert_eq!(object_of("/a/b/trek/2-x/"), None);
+    }
+}

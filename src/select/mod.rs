@@ -1,0 +1,619 @@
+//! Dataset + config → one [`LanguageSite`] per site language: the objects the site shows,
+//! filtered (the `[source]` filters again, whatever the API already applied, and per-language
+//! publication), localized with the fallback rule, references resolved, rich text sanitized,
+//! and what the API does not link computed from geometry.
+//!
+//! The views are plain serializable structs: templates receive them as they are and never look
+//! anything up.
+
+pub mod filter;
+pub mod localize;
+pub mod outdoor;
+pub mod pages;
+pub mod tourism;
+pub mod trek;
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::html::{self, Sanitizer};
+use crate::model::geometry::Geometry;
+use crate::model::values::{Id, Text};
+use crate::model::{Attachment, Dataset, Trek};
+pub use localize::{Local, Localizer, Named, Picture};
+pub use outdoor::{CourseView, SiteView};
+pub use pages::{FlatPageView, MenuEntry};
+pub use tourism::{ContentView, EventView};
+use trek::Surroundings;
+pub use trek::TrekView;
+
+/// The same object in another language.
+#[derive(Debug, Clone, Serialize)]
+pub struct Translation {
+    pub lang: String,
+    pub url: String,
+}
+
+/// A link to another object of the site.
+#[derive(Debug, Clone, Serialize)]
+pub struct Link {
+    pub id: u64,
+    pub url: String,
+    pub name: Local,
+    /// An itinerary's steps, to place a step in it.
+    #[serde(skip)]
+    pub children: Vec<u64>,
+}
+
+/// What lists, cards and the head of every object page show.
+#[derive(Debug, Clone, Serialize)]
+pub struct Card {
+    /// URL segment of the family: `trek`, `service`, `event`, `outdoor-site`,
+    /// `outdoor-course`, `information`.
+    pub kind: &'static str,
+    pub id: u64,
+    pub slug: String,
+    /// Site-relative URL, or an absolute one for a flat page that links elsewhere.
+    pub url: String,
+    pub external: bool,
+    pub name: Local,
+    pub picture: Option<Picture>,
+    /// Practice, category or type.
+    pub subtitle: Option<Local>,
+    /// The teaser (or description) as plain text, cut for cards and meta descriptions.
+    pub summary: Option<String>,
+    pub practice: Option<Named>,
+    pub difficulty: Option<Named>,
+    pub duration_hours: Option<f64>,
+    pub length_m: Option<f64>,
+    pub ascent_m: Option<f64>,
+    pub city: Option<String>,
+    pub begin_date: Option<String>,
+    pub end_date: Option<String>,
+    /// `update_datetime`, for the sitemap.
+    pub lastmod: String,
+}
+
+/// A practice and the treks of it, for the home bar and the per-practice lists.
+#[derive(Debug, Clone, Serialize)]
+pub struct PracticeGroup {
+    pub practice: Named,
+    pub slug: String,
+    /// The crawlable list of this practice's treks.
+    pub url: String,
+    /// Indexes into [`LanguageSite::treks`].
+    pub treks: Vec<usize>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LanguageSite {
+    pub lang: String,
+    pub is_default: bool,
+    /// `/` for the default language, `/<lang>/` otherwise.
+    pub root: String,
+    pub treks: Vec<TrekView>,
+    pub contents: Vec<ContentView>,
+    pub events: Vec<EventView>,
+    pub sites: Vec<SiteView>,
+    pub courses: Vec<CourseView>,
+    pub flat_pages: Vec<FlatPageView>,
+    pub menu: Vec<MenuEntry>,
+    pub practices: Vec<PracticeGroup>,
+    /// Indexes into `treks`, in the configured order.
+    pub highlighted: Vec<usize>,
+    /// Indexes into `events`: not over on `today`, soonest first.
+    pub upcoming: Vec<usize>,
+}
+
+/// What selection needs besides the data and the config.
+pub struct Context<'a> {
+    /// "Today" for upcoming events: the snapshot's date, so a build is a function of its inputs.
+    pub today: NaiveDate,
+    /// The API root, against which relative media URLs are resolved.
+    pub api: Option<&'a url::Url>,
+}
+
+/// Builds every language's site.
+pub fn select(dataset: &Dataset, config: &Config, context: &Context) -> Vec<LanguageSite> {
+    let sanitizer = Sanitizer::new(context.api);
+    let mut sites: Vec<LanguageSite> = config
+        .languages
+        .par_iter()
+        .map(|lang| {
+            let localizer = Localizer {
+                lang,
+                default: &config.default_language,
+                fallback: config.translation_fallback,
+                dataset,
+                api: context.api,
+                sanitizer: &sanitizer,
+            };
+            language_site(&localizer, config, context)
+        })
+        .collect();
+    link_translations(&mut sites);
+    sites
+}
+
+fn language_site(l: &Localizer, config: &Config, context: &Context) -> LanguageSite {
+    let dataset = l.dataset;
+    let filters = &config.filters;
+    let is_default = l.lang == config.default_language;
+    let root = if is_default {
+        "/".to_string()
+    } else {
+        format!("/{}/", l.lang)
+    };
+    let include = &config.include;
+
+    let treks = if include.treks {
+        shown_treks(dataset, filters, l.lang)
+    } else {
+        Vec::new()
+    };
+    let contents = if include.touristic_contents {
+        filter::shown(&dataset.touristic_contents, l.lang, filters, dataset)
+    } else {
+        Vec::new()
+    };
+    let events = if include.touristic_events {
+        filter::shown(&dataset.touristic_events, l.lang, filters, dataset)
+    } else {
+        Vec::new()
+    };
+    let (outdoor_sites, outdoor_courses) = if include.outdoor {
+        (
+            filter::shown(&dataset.outdoor_sites, l.lang, filters, dataset),
+            filter::shown(&dataset.outdoor_courses, l.lang, filters, dataset),
+        )
+    } else {
+        (Vec::new(), Vec::new())
+    };
+    let flat_pages: Vec<_> = if include.flat_pages {
+        dataset
+            .flat_pages
+            .iter()
+            .filter(|p| p.published.in_language(l.lang))
+            .filter(|p| {
+                filters.portals.is_empty()
+                    || p.portals.ids.is_empty()
+                    || p.portals.ids.iter().any(|id| filters.portals.contains(&id.0))
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+
+    // Cards first: every view links to others through them.
+    let trek_cards: Vec<(&Trek, Card)> = treks
+        .iter()
+        .filter_map(|t| Some((*t, l.trek_card(t, &root)?)))
+        .collect();
+    let trek_links = links(
+        trek_cards
+            .iter()
+            .map(|(t, c)| (c, t.children.ids.iter().map(|id| id.0).collect())),
+    );
+    let content_cards: Vec<_> = contents
+        .iter()
+        .filter_map(|c| {
+            let category = c
+                .category
+                .id
+                .and_then(|id| dataset.touristic_content_categories.get(&id))
+                .and_then(|cat| l.plain(&cat.label));
+            Some((
+                *c,
+                l.card(
+                    "service",
+                    c.id,
+                    &c.name,
+                    &root,
+                    &c.attachments,
+                    category,
+                    &[&c.description_teaser, &c.description],
+                    &c.update_datetime,
+                )?,
+            ))
+        })
+        .collect();
+    let event_cards: Vec<_> = events
+        .iter()
+        .filter_map(|e| {
+            let kind = l.one("touristicevent_type", &e.kind).map(|n| n.name);
+            let mut card = l.card(
+                "event",
+                e.id,
+                &e.name,
+                &root,
+                &e.attachments,
+                kind,
+                &[&e.description_teaser, &e.description],
+                &e.update_datetime,
+            )?;
+            card.begin_date = Some(e.begin_date.clone()).filter(|d| !d.is_empty());
+            card.end_date = Some(if e.end_date.is_empty() {
+                e.begin_date.clone()
+            } else {
+                e.end_date.clone()
+            })
+            .filter(|d| !d.is_empty());
+            card.city = l.city_names(&e.cities).into_iter().next();
+            Some((*e, card))
+        })
+        .collect();
+    let site_cards: Vec<_> = outdoor_sites
+        .iter()
+        .filter_map(|s| {
+            let subtitle = l
+                .one("outdoor_practice", &s.practice)
+                .or_else(|| l.one("outdoor_sitetype", &s.kind))
+                .map(|n| n.name);
+            Some((
+                *s,
+                l.card(
+                    "outdoor-site",
+                    s.id,
+                    &s.name,
+                    &root,
+                    &s.attachments,
+                    subtitle,
+                    &[&s.description_teaser, &s.description],
+                    &s.update_datetime,
+                )?,
+            ))
+        })
+        .collect();
+    let course_cards: Vec<_> = outdoor_courses
+        .iter()
+        .filter_map(|c| {
+            let subtitle = l.one("outdoor_coursetype", &c.kind).map(|n| n.name);
+            let mut card = l.card(
+                "outdoor-course",
+                c.id,
+                &c.name,
+                &root,
+                &c.attachments,
+                subtitle,
+                &[&c.description],
+                &c.update_datetime,
+            )?;
+            card.duration_hours = c.duration.filter(|d| *d > 0.0);
+            card.length_m = c.length.filter(|d| *d > 0.0);
+            Some((*c, card))
+        })
+        .collect();
+    let page_cards: Vec<_> = flat_pages
+        .iter()
+        .filter_map(|p| {
+            let mut card = l.card(
+                "information",
+                p.id,
+                &p.title,
+                &root,
+                &p.attachments,
+                None,
+                &[&p.content],
+                &p.update_datetime,
+            )?;
+            if let Some(external) = l
+                .text(&p.external_url)
+                .map(|u| l.media_url(&u.text))
+                .filter(|u| !u.is_empty())
+            {
+                card.url = external;
+                card.external = true;
+            }
+            Some((*p, card))
+        })
+        .collect();
+
+    let site_links = links(site_cards.iter().map(|(_, c)| (c, Vec::new())));
+    let course_links = links(course_cards.iter().map(|(_, c)| (c, Vec::new())));
+    let page_links = links(
+        page_cards
+            .iter()
+            .filter(|(_, c)| !c.external)
+            .map(|(_, c)| (c, Vec::new())),
+    );
+
+    let around = Surroundings {
+        pois: &dataset.pois,
+        sensitive_areas: &dataset.sensitive_areas,
+        contents: content_cards
+            .iter()
+            .filter_map(|(c, card)| Some((c.geometry.as_ref()?, card.clone())))
+            .collect(),
+        events: event_cards
+            .iter()
+            .filter_map(|(e, card)| Some((e.geometry.as_ref()?, card.clone())))
+            .collect(),
+        treks: &trek_links,
+        poi_distance_m: config.pages.poi_distance_m,
+        nearby_distance_m: config.pages.nearby_distance_m,
+        emergency_number: config.pages.emergency_number.as_deref(),
+    };
+    let trek_views: Vec<TrekView> = trek_cards
+        .par_iter()
+        .map(|(t, card)| l.trek(t, card.clone(), &around))
+        .collect();
+    let content_views = content_cards
+        .into_iter()
+        .map(|(c, card)| l.content(c, card))
+        .collect();
+    let event_views: Vec<EventView> = event_cards
+        .into_iter()
+        .map(|(e, card)| l.event(e, card))
+        .collect();
+    let site_views = site_cards
+        .into_iter()
+        .map(|(s, card)| l.site(s, card, &site_links, &course_links))
+        .collect();
+    let course_views = course_cards
+        .into_iter()
+        .map(|(c, card)| {
+            let parents: Vec<Link> = outdoor_sites
+                .iter()
+                .filter(|s| s.courses.ids.contains(&c.id))
+                .filter_map(|s| site_links.get(&s.id).cloned())
+                .collect();
+            l.course(c, card, parents)
+        })
+        .collect();
+    let page_views = page_cards
+        .into_iter()
+        .filter(|(_, c)| !c.external)
+        .map(|(p, card)| l.flat_page(p, card, &page_links))
+        .collect();
+
+    LanguageSite {
+        practices: practice_groups(l, &trek_views, &root),
+        highlighted: config
+            .pages
+            .highlighted_treks
+            .iter()
+            .filter_map(|id| trek_views.iter().position(|t| t.card.id == *id))
+            .collect(),
+        upcoming: upcoming(&event_views, context.today),
+        menu: l.menu(&dataset.menu_items, &page_links),
+        lang: l.lang.to_string(),
+        is_default,
+        root,
+        treks: trek_views,
+        contents: content_views,
+        events: event_views,
+        sites: site_views,
+        courses: course_views,
+        flat_pages: page_views,
+    }
+}
+
+/// Treks shown in `lang`: those passing the filters and published in it, then the steps of
+/// those itineraries (a step may be unpublished itself; the API serves it through its parent).
+fn shown_treks<'a>(dataset: &'a Dataset, filters: &crate::config::Filters, lang: &str) -> Vec<&'a Trek> {
+    let by_id: HashMap<Id, &Trek> = dataset.treks.iter().map(|t| (t.id, t)).collect();
+    let mut shown = filter::shown(&dataset.treks, lang, filters, dataset);
+    let mut included: HashSet<Id> = shown.iter().map(|t| t.id).collect();
+    let mut index = 0;
+    while index < shown.len() {
+        for child in &shown[index].children.ids {
+            if let Some(step) = by_id.get(child) {
+                if included.insert(step.id) {
+                    shown.push(step);
+                }
+            }
+        }
+        index += 1;
+    }
+    shown
+}
+
+fn links<'a>(cards: impl Iterator<Item = (&'a Card, Vec<u64>)>) -> BTreeMap<Id, Link> {
+    cards
+        .map(|(card, children)| {
+            (
+                Id(card.id),
+                Link {
+                    id: card.id,
+                    url: card.url.clone(),
+                    name: card.name.clone(),
+                    children,
+                },
+            )
+        })
+        .collect()
+}
+
+impl Localizer<'_> {
+    /// `None` when the object has no name to show in this language.
+    #[allow(clippy::too_many_arguments)]
+    fn card(
+        &self,
+        kind: &'static str,
+        id: Id,
+        name: &Text,
+        root: &str,
+        attachments: &[Attachment],
+        subtitle: Option<Local>,
+        summaries: &[&Text],
+        lastmod: &str,
+    ) -> Option<Card> {
+        let name = self.plain(name)?;
+        let slug = slug_of(&name.text, kind);
+        let summary = summaries
+            .iter()
+            .find_map(|t| self.text(t))
+            .map(|l| html::truncate(&html::plain_text(&l.text), 200))
+            .filter(|s| !s.is_empty());
+        Some(Card {
+            kind,
+            id: id.0,
+            url: format!("{root}{kind}/{id}-{slug}/"),
+            external: false,
+            slug,
+            name,
+            picture: self.pictures(attachments).into_iter().next(),
+            subtitle,
+            summary,
+            practice: None,
+            difficulty: None,
+            duration_hours: None,
+            length_m: None,
+            ascent_m: None,
+            city: None,
+            begin_date: None,
+            end_date: None,
+            lastmod: lastmod.to_string(),
+        })
+    }
+
+    fn trek_card(&self, trek: &Trek, root: &str) -> Option<Card> {
+        let practice = self.one("trek_practice", &trek.practice);
+        let mut card = self.card(
+            "trek",
+            trek.id,
+            &trek.name,
+            root,
+            &trek.attachments,
+            practice.as_ref().map(|p| p.name.clone()),
+            &[&trek.description_teaser, &trek.ambiance, &trek.description],
+            &trek.update_datetime,
+        )?;
+        card.practice = practice;
+        card.difficulty = self.one("trek_difficulty", &trek.difficulty);
+        card.duration_hours = trek.duration.filter(|d| *d > 0.0);
+        card.length_m = trek
+            .length_2d
+            .or(trek.length_3d)
+            .filter(|l| *l > 0.0)
+            .or_else(|| {
+                trek.geometry
+                    .as_ref()
+                    .map(Geometry::length_m)
+                    .filter(|l| *l > 0.0)
+            });
+        card.ascent_m = trek.ascent.filter(|a| *a > 0.0);
+        card.city = trek
+            .departure_city
+            .as_ref()
+            .or(trek.cities.first())
+            .and_then(|c| self.city_names(std::slice::from_ref(c)).into_iter().next());
+        Some(card)
+    }
+}
+
+/// Practices of the shown treks, in the API's order (then by name), each with its treks.
+fn practice_groups(l: &Localizer, treks: &[TrekView], root: &str) -> Vec<PracticeGroup> {
+    let mut groups: BTreeMap<u64, PracticeGroup> = BTreeMap::new();
+    for (index, trek) in treks.iter().enumerate() {
+        if let Some(practice) = &trek.card.practice {
+            groups
+                .entry(practice.id)
+                .or_insert_with(|| {
+                    let slug = slug_of(&practice.name.text, "practice");
+                    PracticeGroup {
+                        url: format!("{root}practice/{}-{slug}/", practice.id),
+                        slug,
+                        practice: practice.clone(),
+                        treks: Vec::new(),
+                    }
+                })
+                .treks
+                .push(index);
+        }
+    }
+    let order = |g: &PracticeGroup| {
+        l.dataset
+            .nomenclature("trek_practice", Id(g.practice.id))
+            .and_then(|p| p.order)
+            .unwrap_or(f64::MAX)
+    };
+    let mut groups: Vec<PracticeGroup> = groups.into_values().collect();
+    groups.sort_by(|a, b| {
+        order(a)
+            .total_cmp(&order(b))
+            .then_with(|| a.practice.name.text.cmp(&b.practice.name.text))
+    });
+    groups
+}
+
+fn upcoming(events: &[EventView], today: NaiveDate) -> Vec<usize> {
+    let date = |d: &str| NaiveDate::parse_from_str(d.get(..10).unwrap_or(d), "%Y-%m-%d").ok();
+    let mut upcoming: Vec<(NaiveDate, usize)> = events
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| {
+            let begin = date(&e.begin_date)?;
+            let end = date(&e.end_date).unwrap_or(begin);
+            (end >= today).then_some((begin, i))
+        })
+        .collect();
+    upcoming.sort();
+    upcoming.into_iter().map(|(_, i)| i).collect()
+}
+
+/// Lower-case ASCII, diacritics removed, words joined by `-`; `fallback` when nothing is left.
+pub fn slug_of(name: &str, fallback: &str) -> String {
+    let slug = slug::slugify(name);
+    if slug.is_empty() {
+        fallback.to_string()
+    } else {
+        slug
+    }
+}
+
+/// Every object's translations: the same (family, id) in each language where it is shown.
+fn link_translations(sites: &mut [LanguageSite]) {
+    let mut urls: BTreeMap<(&'static str, u64), Vec<Translation>> = BTreeMap::new();
+    for site in sites.iter() {
+        let cards = site
+            .treks
+            .iter()
+            .map(|v| &v.card)
+            .chain(site.contents.iter().map(|v| &v.card))
+            .chain(site.events.iter().map(|v| &v.card))
+            .chain(site.sites.iter().map(|v| &v.card))
+            .chain(site.courses.iter().map(|v| &v.card))
+            .chain(site.flat_pages.iter().map(|v| &v.card));
+        for card in cards {
+            urls.entry((card.kind, card.id)).or_default().push(Translation {
+                lang: site.lang.clone(),
+                url: card.url.clone(),
+            });
+        }
+    }
+    let get = |card: &Card| urls.get(&(card.kind, card.id)).cloned().unwrap_or_default();
+    for site in sites.iter_mut() {
+        site.treks.iter_mut().for_each(|v| v.translations = get(&v.card));
+        site.contents
+            .iter_mut()
+            .for_each(|v| v.translations = get(&v.card));
+        site.events.iter_mut().for_each(|v| v.translations = get(&v.card));
+        site.sites.iter_mut().for_each(|v| v.translations = get(&v.card));
+        site.courses
+            .iter_mut()
+            .for_each(|v| v.translations = get(&v.card));
+        site.flat_pages
+            .iter_mut()
+            .for_each(|v| v.translations = get(&v.card));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_ascii_lower_case_without_diacritics() {
+        assert_eq!(
+            slug_of("Lac de l'Ascension — Étang d'Œuf", "trek"),
+            "lac-de-l-ascension-etang-d-oeuf"
+        );
+        assert_eq!(slug_of("  ", "trek"), "trek");
+        assert_eq!(slug_of("../../etc/passwd", "trek"), "etc-passwd");
+    }
+}

@@ -1,0 +1,171 @@
+//! Touristic contents (`/service/`) and touristic events (`/event/`).
+
+use serde::Serialize;
+
+use super::localize::{Local, Localizer, Named, Picture};
+use super::{Card, Translation};
+use crate::html;
+use crate::model::{TouristicContent, TouristicEvent};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ContentView {
+    #[serde(flatten)]
+    pub card: Card,
+    pub pictures: Vec<Picture>,
+    pub category: Option<Named>,
+    pub types: Vec<Named>,
+    pub themes: Vec<Named>,
+    pub cities: Vec<String>,
+    pub teaser: Option<Local>,
+    pub description: Option<Local>,
+    pub practical_info: Option<Local>,
+    pub accessibility: Option<Local>,
+    pub contact: Option<String>,
+    pub email: String,
+    pub website: String,
+    pub reservation_id: String,
+    pub location: Option<[f64; 2]>,
+    pub translations: Vec<Translation>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct EventView {
+    #[serde(flatten)]
+    pub card: Card,
+    pub pictures: Vec<Picture>,
+    pub kind: Option<Named>,
+    pub themes: Vec<Named>,
+    pub cities: Vec<String>,
+    pub teaser: Option<Local>,
+    pub description: Option<Local>,
+    pub practical_info: Option<Local>,
+    pub accessibility: Option<Local>,
+    pub begin_date: String,
+    pub end_date: String,
+    pub start_time: String,
+    pub end_time: String,
+    pub duration: String,
+    pub meeting_point: String,
+    pub place: String,
+    pub organizers: String,
+    pub speaker: String,
+    pub target_audience: String,
+    pub capacity: Option<f64>,
+    pub price: String,
+    pub booking: Option<String>,
+    pub bookable: bool,
+    pub cancelled: bool,
+    pub cancellation_reason: Option<Local>,
+    pub contact: Option<String>,
+    pub email: String,
+    pub website: String,
+    pub location: Option<[f64; 2]>,
+    pub translations: Vec<Translation>,
+}
+
+/// `HH:MM` of an `HH:MM:SS` time, or nothing.
+fn time(value: &str) -> String {
+    value
+        .get(..5)
+        .filter(|t| t.as_bytes().get(2) == Some(&b':'))
+        .unwrap_or("")
+        .to_string()
+}
+
+impl Localizer<'_> {
+    pub fn content(&self, content: &TouristicContent, card: Card) -> ContentView {
+        let category = content
+            .category
+            .id
+            .and_then(|id| self.dataset.touristic_content_categories.get(&id));
+        let types = category
+            .into_iter()
+            .flat_map(|c| &c.types)
+            .flat_map(|group| {
+                let chosen = group.id.id.and_then(|g| content.types.get(&g.to_string()));
+                group.values.iter().filter(move |v| {
+                    v.id.id
+                        .is_some_and(|id| chosen.is_some_and(|c| c.ids.contains(&id)))
+                })
+            })
+            .filter_map(|value| {
+                Some(Named {
+                    id: value.id.id?.0,
+                    name: self.plain(&value.label)?,
+                    pictogram: self.media_url(&value.pictogram),
+                })
+            })
+            .collect();
+        ContentView {
+            pictures: self.pictures(&content.attachments),
+            category: category.and_then(|c| {
+                Some(Named {
+                    id: c.id.0,
+                    name: self.plain(&c.label)?,
+                    pictogram: self.media_url(&c.pictogram),
+                })
+            }),
+            types,
+            themes: self.all("theme", &content.themes),
+            cities: self.city_names(&content.cities),
+            teaser: self.rich(&content.description_teaser),
+            description: self.rich(&content.description),
+            practical_info: self.rich(&content.practical_info),
+            accessibility: self.rich(&content.accessibility),
+            contact: self.rich_str(&content.contact),
+            email: content.email.trim().to_string(),
+            website: self.media_url(&content.website),
+            reservation_id: html::plain_text(&content.reservation_id),
+            location: content
+                .geometry
+                .as_ref()
+                .and_then(|g| g.start())
+                .map(|c| [c.lon, c.lat]),
+            translations: Vec::new(),
+            card,
+        }
+    }
+
+    pub fn event(&self, event: &TouristicEvent, card: Card) -> EventView {
+        EventView {
+            pictures: self.pictures(&event.attachments),
+            kind: self.one("touristicevent_type", &event.kind),
+            themes: self.all("theme", &event.themes),
+            cities: self.city_names(&event.cities),
+            teaser: self.rich(&event.description_teaser),
+            description: self.rich(&event.description),
+            practical_info: self.rich(&event.practical_info),
+            accessibility: self.rich(&event.accessibility),
+            begin_date: event.begin_date.clone(),
+            end_date: if event.end_date.is_empty() {
+                event.begin_date.clone()
+            } else {
+                event.end_date.clone()
+            },
+            start_time: time(&event.start_time),
+            end_time: time(&event.end_time),
+            duration: html::plain_text(&event.duration),
+            meeting_point: html::plain_text(&event.meeting_point),
+            place: html::plain_text(&event.place),
+            organizers: html::plain_text(&event.organizers),
+            speaker: html::plain_text(&event.speaker),
+            target_audience: html::plain_text(&event.target_audience),
+            capacity: event.capacity.filter(|c| *c > 0.0),
+            price: html::plain_text(&event.price),
+            booking: self.rich_str(&event.booking),
+            bookable: event.bookable,
+            cancelled: event.cancelled,
+            cancellation_reason: self.plain(&event.cancellation_reason),
+            contact: self.rich_str(&event.contact),
+            email: event.email.trim().to_string(),
+            website: self.media_url(&event.website),
+            location: event
+                .geometry
+                .as_ref()
+                .and_then(|g| g.start())
+                .map(|c| [c.lon, c.lat]),
+            translations: Vec::new(),
+            card,
+        }
+    }
+}

@@ -1,0 +1,514 @@
+//! The trek view: every section Geotrek-rando shows, localized and resolved, with what the API
+//! does not link itself computed from geometry (points of interest along the route, sensitive
+//! areas crossed, touristic contents and events nearby).
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::localize::{Local, Localizer, Named, Picture};
+use super::{Card, Link, Translation};
+use crate::html;
+use crate::model::geometry::{expand_bbox, Geometry};
+use crate::model::values::Id;
+use crate::model::{InformationDesk, Poi, SensitiveArea, Trek, WebLink};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TrekView {
+    #[serde(flatten)]
+    pub card: Card,
+    pub pictures: Vec<Picture>,
+    pub themes: Vec<Named>,
+    pub route: Option<Named>,
+    pub networks: Vec<Named>,
+    pub ratings: Vec<Rating>,
+    pub ratings_description: Option<Local>,
+    pub descent_m: Option<f64>,
+    pub min_elevation_m: Option<f64>,
+    pub max_elevation_m: Option<f64>,
+    pub departure: Option<Local>,
+    pub arrival: Option<Local>,
+    pub cities: Vec<String>,
+    pub teaser: Option<Local>,
+    pub ambiance: Option<Local>,
+    pub description: Option<Local>,
+    /// Numbered reference points the description refers to, `[lon, lat]`.
+    pub points_reference: Vec<[f64; 2]>,
+    pub departure_point: Option<[f64; 2]>,
+    pub pois: Vec<PoiView>,
+    /// For an itinerary: its steps shown in this language, in order.
+    pub steps: Vec<Link>,
+    /// For a step: each itinerary it belongs to, with the steps around it.
+    pub step_of: Vec<StepContext>,
+    pub advice: Option<Local>,
+    pub gear: Option<Local>,
+    pub labels: Vec<Label>,
+    pub information_desks: Vec<Desk>,
+    pub access: Option<Local>,
+    pub advised_parking: Option<Local>,
+    pub parking_location: Option<[f64; 2]>,
+    pub public_transport: Option<Local>,
+    pub accessibility: Option<Accessibility>,
+    pub sensitive_areas: Vec<Area>,
+    pub web_links: Vec<LinkGroup>,
+    pub sources: Vec<Source>,
+    pub nearby_contents: Vec<Card>,
+    pub nearby_events: Vec<Card>,
+    pub create_datetime: String,
+    pub update_datetime: String,
+    /// This trek in every site language where it is shown, this one included.
+    pub translations: Vec<Translation>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Rating {
+    pub name: Local,
+    pub scale: Option<Local>,
+    pub description: Option<Local>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PoiView {
+    pub id: u64,
+    /// 1-based position along the route, as the map numbers it.
+    pub number: usize,
+    pub name: Local,
+    pub kind: Option<Named>,
+    pub description: Option<Local>,
+    pub pictures: Vec<Picture>,
+    pub location: Option<[f64; 2]>,
+    /// Metres from the trek's start to the point nearest this one.
+    pub along_m: f64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StepContext {
+    pub parent: Link,
+    pub previous: Option<Link>,
+    pub next: Option<Link>,
+    /// 1-based position in the itinerary, and its number of steps.
+    pub position: usize,
+    pub count: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Label {
+    pub name: Local,
+    pub pictogram: String,
+    pub advice: Option<Local>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Desk {
+    pub id: u64,
+    pub name: Local,
+    pub kind: Option<Local>,
+    pub description: Option<Local>,
+    pub street: String,
+    pub postal_code: String,
+    pub municipality: String,
+    pub phone: String,
+    pub email: String,
+    pub website: String,
+    pub photo: String,
+    pub location: Option<[f64; 2]>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Accessibility {
+    pub types: Vec<Named>,
+    pub level: Option<Named>,
+    pub slope: Option<Local>,
+    pub width: Option<Local>,
+    pub covering: Option<Local>,
+    pub exposure: Option<Local>,
+    pub signage: Option<Local>,
+    pub advice: Option<Local>,
+    pub infrastructure: Option<Local>,
+    pub emergency_number: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Area {
+    pub id: u64,
+    pub name: Local,
+    pub description: Option<Local>,
+    /// Months (1–12) when the area is sensitive.
+    pub months: Vec<u32>,
+    pub practices: Vec<Named>,
+    pub rules: Vec<AreaRule>,
+    pub contact: Option<String>,
+    pub info_url: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AreaRule {
+    pub name: Local,
+    pub description: Option<Local>,
+    pub pictogram: String,
+    pub url: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LinkGroup {
+    pub category: Option<Local>,
+    pub pictogram: String,
+    pub links: Vec<WebLinkView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct WebLinkView {
+    pub name: Local,
+    pub url: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Source {
+    pub name: Local,
+    pub website: String,
+    pub pictogram: String,
+}
+
+/// What a trek page needs besides the trek: the other objects shown in this language.
+pub struct Surroundings<'a> {
+    pub pois: &'a [Poi],
+    pub sensitive_areas: &'a [SensitiveArea],
+    /// Cards of touristic contents and events shown in this language, with their geometry.
+    pub contents: Vec<(&'a Geometry, Card)>,
+    pub events: Vec<(&'a Geometry, Card)>,
+    /// Links to treks shown in this language, by id.
+    pub treks: &'a BTreeMap<Id, Link>,
+    pub poi_distance_m: f64,
+    pub nearby_distance_m: f64,
+    pub emergency_number: Option<&'a str>,
+}
+
+impl Localizer<'_> {
+    pub fn trek(&self, trek: &Trek, card: Card, around: &Surroundings) -> TrekView {
+        let pictures = self.pictures(&trek.attachments);
+        let point = |c: crate::model::geometry::Coord| [c.lon, c.lat];
+        TrekView {
+            pictures,
+            themes: self.all("theme", &trek.themes),
+            route: self.one("trek_route", &trek.route),
+            networks: self.all("trek_network", &trek.networks),
+            ratings: self.ratings(&trek.ratings.ids),
+            ratings_description: self.rich(&trek.ratings_description),
+            descent_m: trek.descent.map(f64::abs),
+            min_elevation_m: trek.min_elevation,
+            max_elevation_m: trek.max_elevation,
+            departure: self.plain(&trek.departure),
+            arrival: self.plain(&trek.arrival),
+            cities: self.city_names(&trek.cities),
+            teaser: self.rich(&trek.description_teaser),
+            ambiance: self.rich(&trek.ambiance),
+            description: self.rich(&trek.description),
+            points_reference: trek
+                .points_reference
+                .as_ref()
+                .map(|g| g.coords().map(|c| point(*c)).collect())
+                .unwrap_or_default(),
+            departure_point: trek.geometry.as_ref().and_then(Geometry::start).map(point),
+            pois: self.pois_along(trek, around),
+            steps: trek
+                .children
+                .ids
+                .iter()
+                .filter_map(|id| around.treks.get(id).cloned())
+                .collect(),
+            step_of: step_contexts(trek, around.treks),
+            advice: self.rich(&trek.advice),
+            gear: self.rich(&trek.gear),
+            labels: trek
+                .labels
+                .ids
+                .iter()
+                .filter_map(|id| {
+                    let label = self.dataset.nomenclature("label", *id)?;
+                    Some(Label {
+                        name: self.plain(&label.label)?,
+                        pictogram: self.media_url(&label.pictogram),
+                        advice: self.rich(&label.description),
+                    })
+                })
+                .collect(),
+            information_desks: trek
+                .information_desks
+                .ids
+                .iter()
+                .filter_map(|id| self.desk(self.dataset.information_desks.get(id)?))
+                .collect(),
+            access: self.rich(&trek.access),
+            advised_parking: self.plain(&trek.advised_parking),
+            parking_location: trek.parking_location.map(point),
+            public_transport: self.rich(&trek.public_transport),
+            accessibility: self.accessibility(trek, around.emergency_number),
+            sensitive_areas: self.areas_crossed(trek, around.sensitive_areas),
+            web_links: self.web_links(&trek.web_links),
+            sources: trek
+                .source
+                .ids
+                .iter()
+                .filter_map(|id| {
+                    let source = self.dataset.nomenclature("source", *id)?;
+                    Some(Source {
+                        name: self.plain(&source.label)?,
+                        website: self.media_url(&source.website),
+                        pictogram: self.media_url(&source.pictogram),
+                    })
+                })
+                .collect(),
+            nearby_contents: nearby(trek.geometry.as_ref(), &around.contents, around.nearby_distance_m),
+            nearby_events: nearby(trek.geometry.as_ref(), &around.events, around.nearby_distance_m),
+            create_datetime: trek.create_datetime.clone(),
+            update_datetime: trek.update_datetime.clone(),
+            translations: Vec::new(),
+            card,
+        }
+    }
+
+    pub fn city_names(&self, cities: &[crate::model::CityRef]) -> Vec<String> {
+        let mut names: Vec<String> = cities
+            .iter()
+            .filter_map(|c| self.dataset.city(c))
+            .map(|c| html::plain_text(&c.name))
+            .filter(|n| !n.is_empty())
+            .collect();
+        names.dedup();
+        names
+    }
+
+    fn ratings(&self, ids: &[Id]) -> Vec<Rating> {
+        ids.iter()
+            .filter_map(|id| {
+                let rating = self.dataset.nomenclature("trek_rating", *id)?;
+                Some(Rating {
+                    name: self.plain(&rating.label)?,
+                    scale: rating
+                        .parent
+                        .and_then(|scale| self.dataset.nomenclature("trek_ratingscale", scale))
+                        .and_then(|scale| self.plain(&scale.label)),
+                    description: self.rich(&rating.description),
+                })
+            })
+            .collect()
+    }
+
+    /// POIs near the line, ordered along it and numbered as the map numbers them.
+    fn pois_along(&self, trek: &Trek, around: &Surroundings) -> Vec<PoiView> {
+        let Some(geometry) = &trek.geometry else {
+            return Vec::new();
+        };
+        let Some(bbox) = geometry.bbox().map(|b| expand_bbox(b, around.poi_distance_m)) else {
+            return Vec::new();
+        };
+        let mut found: Vec<(f64, &Poi, crate::model::geometry::Coord)> = around
+            .pois
+            .iter()
+            .filter(|poi| poi.published.in_language(self.lang))
+            .filter_map(|poi| {
+                let at = poi.geometry.as_ref()?.start()?;
+                if at.lon < bbox[0] || at.lon > bbox[2] || at.lat < bbox[1] || at.lat > bbox[3] {
+                    return None;
+                }
+                let location = geometry.locate(at)?;
+                (location.distance_m <= around.poi_distance_m).then_some((location.along_m, poi, at))
+            })
+            .collect();
+        found.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.id.cmp(&b.1.id)));
+        found
+            .into_iter()
+            .filter_map(|(along_m, poi, at)| {
+                Some(PoiView {
+                    id: poi.id.0,
+                    number: 0,
+                    name: self.plain(&poi.name)?,
+                    kind: self.one("poi_type", &poi.kind).or_else(|| {
+                        Some(Named {
+                            id: poi.kind.id?.0,
+                            name: self.plain(&poi.type_label)?,
+                            pictogram: self.media_url(&poi.type_pictogram),
+                        })
+                    }),
+                    description: self.rich(&poi.description),
+                    pictures: self.pictures(&poi.attachments),
+                    location: Some([at.lon, at.lat]),
+                    along_m,
+                })
+            })
+            .enumerate()
+            .map(|(i, poi)| PoiView { number: i + 1, ..poi })
+            .collect()
+    }
+
+    pub fn desk(&self, desk: &InformationDesk) -> Option<Desk> {
+        Some(Desk {
+            id: desk.id.0,
+            name: self.plain(&desk.name)?,
+            kind: desk.kind.as_ref().and_then(|k| self.plain(&k.label)),
+            description: self.rich(&desk.description),
+            street: html::plain_text(&desk.street),
+            postal_code: html::plain_text(&desk.postal_code),
+            municipality: html::plain_text(&desk.municipality),
+            phone: desk.phone.trim().to_string(),
+            email: desk.email.trim().to_string(),
+            website: self.media_url(&desk.website),
+            photo: self.media_url(&desk.photo_url),
+            location: desk.longitude.zip(desk.latitude).map(|(lon, lat)| [lon, lat]),
+        })
+    }
+
+    fn accessibility(&self, trek: &Trek, emergency_number: Option<&str>) -> Option<Accessibility> {
+        let section = Accessibility {
+            types: self.all("trek_accessibility", &trek.accessibilities),
+            level: self.one("trek_accessibility_level", &trek.accessibility_level),
+            slope: self.rich(&trek.accessibility_slope),
+            width: self.rich(&trek.accessibility_width),
+            covering: self.rich(&trek.accessibility_covering),
+            exposure: self.rich(&trek.accessibility_exposure),
+            signage: self.rich(&trek.accessibility_signage),
+            advice: self.rich(&trek.accessibility_advice),
+            infrastructure: self.rich(&trek.disabled_infrastructure),
+            emergency_number: None,
+        };
+        let has_content = !section.types.is_empty()
+            || section.level.is_some()
+            || [
+                &section.slope,
+                &section.width,
+                &section.covering,
+                &section.exposure,
+                &section.signage,
+                &section.advice,
+                &section.infrastructure,
+            ]
+            .iter()
+            .any(|t| t.is_some());
+        // The emergency number belongs to accessibility information, not on its own.
+        has_content.then(|| Accessibility {
+            emergency_number: emergency_number.map(str::to_string),
+            ..section
+        })
+    }
+
+    fn areas_crossed(&self, trek: &Trek, areas: &[SensitiveArea]) -> Vec<Area> {
+        let Some(geometry) = &trek.geometry else {
+            return Vec::new();
+        };
+        areas
+            .iter()
+            .filter(|a| a.published.in_language(self.lang))
+            .filter(|a| a.geometry.as_ref().is_some_and(|area| geometry.meets_area(area)))
+            .filter_map(|a| {
+                Some(Area {
+                    id: a.id.0,
+                    name: self.plain(&a.name)?,
+                    description: self.rich(&a.description),
+                    months: a
+                        .period
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, on)| **on == Some(true))
+                        .map(|(i, _)| i as u32 + 1)
+                        .collect(),
+                    practices: self.all("sensitivearea_practice", &a.practices),
+                    rules: a
+                        .rules
+                        .iter()
+                        .filter_map(|r| {
+                            Some(AreaRule {
+                                name: self.plain(&r.name)?,
+                                description: self.rich(&r.description),
+                                pictogram: self.media_url(&r.pictogram),
+                                url: self.media_url(&r.url),
+                            })
+                        })
+                        .collect(),
+                    contact: self.rich_str(&a.contact),
+                    info_url: self.media_url(&a.info_url),
+                })
+            })
+            .collect()
+    }
+
+    /// Web links grouped by category, in the order categories first appear.
+    pub fn web_links(&self, links: &[WebLink]) -> Vec<LinkGroup> {
+        let mut groups: Vec<LinkGroup> = Vec::new();
+        for link in links {
+            let url = self.media_url(&link.url);
+            if url.is_empty() {
+                continue;
+            }
+            let name = self.plain(&link.name).unwrap_or_else(|| Local {
+                text: url.clone(),
+                lang: None,
+            });
+            let category = link.category.as_ref().and_then(|c| self.plain(&c.label));
+            let pictogram = link
+                .category
+                .as_ref()
+                .map(|c| self.media_url(&c.pictogram))
+                .unwrap_or_default();
+            let view = WebLinkView { name, url };
+            match groups.iter_mut().find(|g| g.category == category) {
+                Some(group) => group.links.push(view),
+                None => groups.push(LinkGroup {
+                    category,
+                    pictogram,
+                    links: vec![view],
+                }),
+            }
+        }
+        groups
+    }
+}
+
+fn step_contexts(trek: &Trek, treks: &BTreeMap<Id, Link>) -> Vec<StepContext> {
+    let lookup = |pairs: &[(Id, Id)], parent: Id| {
+        pairs
+            .iter()
+            .find(|(p, _)| *p == parent)
+            .and_then(|(_, id)| treks.get(id).cloned())
+    };
+    trek.parents
+        .ids
+        .iter()
+        .filter_map(|parent_id| {
+            let parent = treks.get(parent_id)?.clone();
+            let siblings = &parent.children;
+            let position = siblings
+                .iter()
+                .position(|id| *id == trek.id.0)
+                .map_or(0, |p| p + 1);
+            Some(StepContext {
+                previous: lookup(&trek.previous, *parent_id),
+                next: lookup(&trek.next, *parent_id),
+                position,
+                count: siblings.len(),
+                parent,
+            })
+        })
+        .collect()
+}
+
+/// Cards of objects at most `distance_m` from the trek's line, nearest first.
+fn nearby(route: Option<&Geometry>, candidates: &[(&Geometry, Card)], distance_m: f64) -> Vec<Card> {
+    let Some(route) = route else { return Vec::new() };
+    let Some(bbox) = route.bbox().map(|b| expand_bbox(b, distance_m)) else {
+        return Vec::new();
+    };
+    let mut found: Vec<(f64, &Card)> = candidates
+        .iter()
+        .filter(|(geometry, _)| geometry.intersects_bbox(bbox))
+        .filter_map(|(geometry, card)| {
+            let distance = geometry
+                .coords()
+                .filter_map(|c| route.locate(*c))
+                .map(|l| l.distance_m)
+                .fold(f64::INFINITY, f64::min);
+            (distance <= distance_m).then_some((distance, card))
+        })
+        .collect();
+    found.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.id.cmp(&b.1.id)));
+    found.into_iter().map(|(_, card)| card.clone()).collect()
+}
