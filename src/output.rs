@@ -13,6 +13,8 @@ pub struct Staging {
     staging: PathBuf,
     target: PathBuf,
     committed: bool,
+    /// Ancestors of the target this run created, removed again if it fails.
+    created: Vec<PathBuf>,
 }
 
 impl Staging {
@@ -31,7 +33,13 @@ impl Staging {
             .to_string_lossy()
             .into_owned();
         let parent = target.parent().unwrap_or(Path::new("/"));
+        let created: Vec<PathBuf> = parent
+            .ancestors()
+            .take_while(|a| !a.exists())
+            .map(Path::to_path_buf)
+            .collect();
         fs::create_dir_all(parent)?;
+        remove_abandoned_staging(parent, &name);
         let staging = parent.join(format!(".{name}.staging-{}", std::process::id()));
         if staging.exists() {
             fs::remove_dir_all(&staging)?;
@@ -41,6 +49,7 @@ impl Staging {
             staging,
             target,
             committed: false,
+            created,
         })
     }
 
@@ -84,23 +93,86 @@ impl Drop for Staging {
     fn drop(&mut self) {
         if !self.committed {
             let _ = std::fs::remove_dir_all(&self.staging);
+            // Deepest first; `remove_dir` leaves any directory something else wrote into.
+            for dir in &self.created {
+                let _ = std::fs::remove_dir(dir);
+            }
         }
     }
 }
 
-/// Refuses an output directory that would swallow the site itself: replacing it would delete
-/// the config, content or theme it was built from.
-pub fn check_output_dir(output: &Path, site_root: &Path) -> io::Result<()> {
-    let output = std::path::absolute(output)?;
-    let site_root = std::path::absolute(site_root)?;
-    if site_root.starts_with(&output) {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            format!(
-                "refusing to write the site into {}: it contains the site's own files ({})",
-                output.display(),
-                site_root.display()
-            ),
+/// Staging directories of runs that were killed (Ctrl-C, CI timeout) before they could clean
+/// up: those whose process no longer exists. Without a process table to ask, none is touched.
+fn remove_abandoned_staging(parent: &Path, name: &str) {
+    if !Path::new("/proc/self").exists() {
+        return;
+    }
+    let prefix = format!(".{name}.staging-");
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        let Some(pid) = file_name
+            .strip_prefix(&prefix)
+            .and_then(|p| p.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        if pid != std::process::id() && !Path::new(&format!("/proc/{pid}")).exists() {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+/// What a directory must hold for sentier to replace it: proof that sentier wrote it.
+#[derive(Debug, Clone, Copy)]
+pub enum Marker {
+    /// A built site, marked by [`SITE_MARKER`].
+    Site,
+    /// A snapshot, marked by its `manifest.json`.
+    Snapshot,
+}
+
+/// Written at the root of every built site, so a later build knows the directory is its own.
+pub const SITE_MARKER: &str = ".sentier";
+
+impl Marker {
+    fn file(self) -> &'static str {
+        match self {
+            Marker::Site => SITE_MARKER,
+            Marker::Snapshot => crate::snapshot::MANIFEST,
+        }
+    }
+}
+
+/// Refuses a target that replacing would destroy something else: a directory holding any of
+/// `protected` (the site's config, content, theme, the snapshot being read), or an existing,
+/// non-empty directory that sentier did not write.
+pub fn check_target(target: &Path, marker: Marker, protected: &[&Path]) -> io::Result<()> {
+    let refuse = |why: String| Err(io::Error::new(io::ErrorKind::InvalidInput, why));
+    let absolute = std::path::absolute(target)?;
+    let resolved = absolute.canonicalize().unwrap_or_else(|_| absolute.clone());
+    for path in protected {
+        let path = std::path::absolute(path)?;
+        let path = path.canonicalize().unwrap_or(path);
+        if path.starts_with(&resolved) {
+            return refuse(format!(
+                "refusing to replace {}: it holds {}, which this run needs",
+                target.display(),
+                path.display()
+            ));
+        }
+    }
+    if resolved.is_file() {
+        return refuse(format!("{} is a file, not a directory", target.display()));
+    }
+    let non_empty = std::fs::read_dir(&resolved).is_ok_and(|mut entries| entries.next().is_some());
+    if non_empty && !resolved.join(marker.file()).is_file() {
+        return refuse(format!(
+            "refusing to replace {}: it is not empty and was not written by sentier (no {}); remove it or choose another directory",
+            target.display(),
+            marker.file()
         ));
     }
     Ok(())
@@ -141,9 +213,50 @@ mod tests {
     }
 
     #[test]
-    fn the_site_directory_is_refused_as_output() {
-        assert!(check_output_dir(Path::new("/site"), Path::new("/site")).is_err());
-        assert!(check_output_dir(Path::new("/"), Path::new("/site")).is_err());
-        assert!(check_output_dir(Path::new("/site/public"), Path::new("/site")).is_ok());
+    fn a_target_holding_protected_files_or_foreign_files_is_refused() {
+        let root = tempfile::tempdir().unwrap();
+        let site = root.path().join("site");
+        fs::write(&site.join("config.toml"), b"").unwrap();
+        let config = site.join("config.toml");
+        assert!(check_target(&site, Marker::Site, &[&config]).is_err());
+        assert!(check_target(root.path(), Marker::Site, &[&config]).is_err());
+        assert!(
+            check_target(&site.join("public"), Marker::Site, &[&config]).is_ok(),
+            "absent"
+        );
+        fs::write(&site.join("docs/notes.txt"), b"mine").unwrap();
+        let message = check_target(&site.join("docs"), Marker::Site, &[&config])
+            .unwrap_err()
+            .to_string();
+        assert!(message.contains("not written by sentier"), "{message}");
+        fs::write(&site.join("public/.sentier"), b"").unwrap();
+        assert!(
+            check_target(&site.join("public"), Marker::Site, &[&config]).is_ok(),
+            "ours"
+        );
+        fs::write(&site.join("snap/manifest.json"), b"{}").unwrap();
+        assert!(check_target(&site.join("snap"), Marker::Snapshot, &[&config]).is_ok());
+    }
+
+    #[test]
+    fn a_failed_run_removes_the_directories_it_created() {
+        let root = tempfile::tempdir().unwrap();
+        let target = root.path().join("a/b/public");
+        drop(Staging::beside(&target).unwrap());
+        assert_eq!(std::fs::read_dir(root.path()).unwrap().count(), 0);
+    }
+
+    #[test]
+    fn abandoned_staging_directories_are_removed() {
+        let root = tempfile::tempdir().unwrap();
+        // No process has pid 4194304 (above Linux's maximum).
+        fs::create_dir_all(&root.path().join(".public.staging-4194304/trek")).unwrap();
+        let staging = Staging::beside(&root.path().join("public")).unwrap();
+        let names: Vec<_> = std::fs::read_dir(root.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names.len(), 1, "{names:?}");
+        drop(staging);
     }
 }

@@ -83,7 +83,12 @@ impl Snapshot {
             });
         }
         let mut objects = BTreeMap::new();
-        for name in manifest.counts.keys() {
+        // Only endpoints sentier knows: a manifest naming `../x` reads nothing outside DIR.
+        for name in manifest
+            .counts
+            .keys()
+            .filter(|name| crate::endpoint::find(name).is_some())
+        {
             let path = dir.join(format!("{name}.json"));
             objects.insert(name.clone(), parse(&path)?);
         }

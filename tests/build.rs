@@ -316,16 +316,27 @@ fn bad_config_fails_naming_the_file_and_key_and_writes_nothing() {
 }
 
 #[test]
-fn the_site_directory_is_refused_as_output() {
+fn build_refuses_an_output_directory_it_would_destroy() {
     let site = site_with_snapshot(&["fr"], "");
-    let run = site.sentier(&["build", "-o", "."]);
-    run.assert_failure();
-    assert!(
-        run.error().contains("refusing to write the site into"),
-        "{}",
-        run.stderr
-    );
-    assert!(site.exists("config.toml") && site.exists("snap/manifest.json"));
+    site.write("content/about.md", "# About");
+    site.write("notes/todo.txt", "mine");
+    let entries = site.entries();
+    for target in [".", "snap", "content", "notes", "snap/.."] {
+        let run = site.sentier(&["build", "-o", target]);
+        run.assert_failure();
+        assert!(
+            run.error().contains("refusing to replace"),
+            "{target}: {}",
+            run.stderr
+        );
+    }
+    assert_eq!(site.entries(), entries);
+    assert!(site.exists("snap/manifest.json") && site.exists("content/about.md"));
+    assert_eq!(site.read("notes/todo.txt"), "mine");
+    // Its own previous output is replaced without fuss.
+    site.sentier(&["build"]).assert_success();
+    site.sentier(&["build"]).assert_success();
+    assert!(site.exists("public/.sentier"));
 }
 
 #[test]

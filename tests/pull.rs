@@ -26,19 +26,35 @@ fn pull_writes_one_file_per_endpoint_and_a_manifest() {
     assert_eq!(manifest["languages"], json!(["fr", "en", "it", "es"]));
     assert_eq!(manifest["bbox"], json!([5.9, 44.5, 6.6, 45.1]));
     let data = fixture_data();
+    let requests = api.requests();
     for (endpoint, count) in manifest["counts"].as_object().unwrap() {
-        let expected = data.lists.get(endpoint).map_or(0, Vec::len);
-        assert!(count.as_u64().unwrap() as usize >= expected, "{endpoint}");
+        let listed = data.lists.get(endpoint).map_or(0, Vec::len);
+        let details = requests
+            .iter()
+            .filter(|r| {
+                r.strip_prefix(&format!("/api/v2/{endpoint}/"))
+                    .is_some_and(|rest| rest.trim_end_matches('/').parse::<u64>().is_ok())
+            })
+            .count();
+        let count = count.as_u64().unwrap() as usize;
+        assert!(
+            (listed..=listed + details).contains(&count),
+            "{endpoint}: {count} objects, {listed} listed, {details} details asked"
+        );
         assert_eq!(
             site.json(&format!("snap/{endpoint}.json"))
                 .as_array()
                 .unwrap()
-                .len() as u64,
-            count.as_u64().unwrap()
+                .len(),
+            count
         );
     }
     assert_eq!(manifest["counts"]["trek"], 46);
-    assert!(manifest["requests"].as_u64().unwrap() > 40);
+    assert_eq!(
+        manifest["requests"].as_u64().unwrap() as usize,
+        requests.len(),
+        "every request is counted once"
+    );
     // Every endpoint a portal needs was asked for.
     let requested: BTreeSet<String> = api
         .requests()
@@ -282,6 +298,26 @@ fn after_the_last_retry_the_error_names_the_url_and_the_status() {
 }
 
 #[test]
+fn a_body_that_stalls_past_the_timeout_is_retried() {
+    let api = MockApi::start(fixture_data());
+    api.inject(
+        "/api/v2/trek/?",
+        1,
+        FaultResponse::StallBody(Duration::from_millis(2500)),
+    );
+    let site = Site::new(&config(&api.url(), &["fr"], "").replace("timeout_s = 5", "timeout_s = 1"));
+    let run = pull(&site);
+    run.assert_success();
+    assert!(
+        run.stderr
+            .contains("trek/?page_size=1000: reading the body failed"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(site.json("snap/manifest.json")["counts"]["trek"], 46);
+}
+
+#[test]
 fn a_timeout_is_retried() {
     let api = MockApi::start(fixture_data());
     api.inject(
@@ -380,7 +416,7 @@ fn a_body_that_is_not_json_is_a_clear_error() {
 #[test]
 fn a_bare_nan_is_read_as_absent() {
     let api = MockApi::start(fixture_data());
-    let trek = r#"{"id": 77, "name": {"fr": "Boucle NaN"}, "published": {"fr": true}, "length_2d": NaN, "ascent": Infinity, "geometry": {"type": "LineString", "coordinates": [[6.1, 44.8, 1000.0], [6.2, 44.9, 1100.0]]}}"#;
+    let trek = r#"{"id": 77, "name": {"fr": "Boucle NaN"}, "published": {"fr": true}, "length_2d": NaN, "ascent": Infinity, "geometry": {"type": "LineString", "coordinates": [[6.1, 44.8, NaN], [6.15, 44.85, 1050.0], [6.2, 44.9, 1100.0]]}}"#;
     api.inject(
         "/api/v2/trek/?",
         1,
@@ -394,13 +430,41 @@ fn a_bare_nan_is_read_as_absent() {
     assert_eq!(treks[0]["length_2d"], json!(null));
     assert_eq!(treks[0]["ascent"], json!(null));
     assert_eq!(treks[0]["name"]["fr"], "Boucle NaN");
+    let build = site.sentier(&["build", "--snapshot", "snap"]);
+    build.assert_success();
+    assert!(!build.stderr.contains("skipped"), "{}", build.stderr);
+    let page = site.read("public/trek/77-boucle-nan/index.html");
+    assert!(page.contains("Boucle NaN"));
+    assert!(
+        !page.contains("NaN km") && !page.contains("inf"),
+        "absent numbers are not shown"
+    );
+}
+
+#[test]
+fn pull_refuses_a_target_it_would_destroy() {
+    let api = MockApi::start(fixture_data());
+    let site = Site::new(&config(&api.url(), &["fr"], ""));
+    site.write("notes/todo.txt", "mine");
+    for target in [".", "notes", "themes/.."] {
+        let run = site.sentier(&["pull", "--snapshot", target]);
+        run.assert_failure();
+        assert!(
+            run.error().contains("refusing to replace"),
+            "{target}: {}",
+            run.stderr
+        );
+    }
+    assert_eq!(site.read("notes/todo.txt"), "mine");
+    assert!(site.exists("config.toml"));
+    assert!(api.requests().is_empty(), "refused before any request");
 }
 
 #[test]
 fn an_undecodable_object_is_a_warning_naming_endpoint_and_id_and_strict_makes_it_an_error() {
     let mut data = fixture_data();
     data.object_mut("trek", 8700).unwrap()["geometry"] =
-        json!({"type": "LineString", "coordinates": [[6.1]]});
+        json!({"type": "LineString", "coordinates": "6.1 44.8"});
     let api = MockApi::start(data);
     let site = Site::new(&config(&api.url(), &["fr"], ""));
     let run = pull(&site);

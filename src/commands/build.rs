@@ -5,8 +5,9 @@ use std::time::Instant;
 use anyhow::{Context, Result};
 
 use crate::cli::BuildArgs;
+use crate::config::Source;
 use crate::config::{Config, Overrides};
-use crate::output::{self, Staging};
+use crate::output::{self, Marker, Staging};
 use crate::printer::Printer;
 use crate::render::{self, Renderer, Theme};
 use crate::{content, select};
@@ -19,8 +20,19 @@ pub fn run(args: &BuildArgs, printer: &Printer) -> Result<()> {
         base_url: args.base_url.clone(),
     };
     let config = Config::load(&args.source.config, &overrides)?;
-    output::check_output_dir(&args.output_dir, &config.root)?;
     let theme = Theme::load(&config.root, &config.theme)?;
+    let mut protected = vec![
+        config.path.clone(),
+        config.root.join("content"),
+        config.root.join("templates"),
+        config.root.join("static"),
+    ];
+    protected.extend(theme.directory.clone());
+    if let Some(Source::Snapshot(dir)) = &config.source {
+        protected.push(dir.clone());
+    }
+    let protected: Vec<&std::path::Path> = protected.iter().map(|p| p.as_path()).collect();
+    output::check_target(&args.output_dir, Marker::Site, &protected)?;
 
     let snapshot = super::load_snapshot(&config, printer)?;
     let dataset = super::decode(&snapshot, &config, args.source.strict, printer)?;
@@ -49,6 +61,10 @@ pub fn run(args: &BuildArgs, printer: &Printer) -> Result<()> {
         )
     })?;
     let written = Renderer::new(&inputs).run(&jobs, staging.path())?;
+    crate::fs::write(
+        &staging.path().join(output::SITE_MARKER),
+        concat!("built by sentier ", env!("CARGO_PKG_VERSION"), "\n").as_bytes(),
+    )?;
     staging
         .commit()
         .with_context(|| format!("cannot replace {}", args.output_dir.display()))?;

@@ -4,6 +4,7 @@ use anyhow::{Context, Result};
 
 use crate::cli::PullArgs;
 use crate::config::{Config, Overrides};
+use crate::output::{self, Marker};
 use crate::printer::Printer;
 
 pub fn run(args: &PullArgs, printer: &Printer) -> Result<()> {
@@ -13,6 +14,12 @@ pub fn run(args: &PullArgs, printer: &Printer) -> Result<()> {
     };
     let config = Config::load(&args.source.config, &overrides)?;
     let api = config.api_url()?;
+    let protected = [
+        config.path.as_path(),
+        &config.root.join("content"),
+        &config.root.join("themes"),
+    ];
+    output::check_target(&args.snapshot, Marker::Snapshot, &protected)?;
     let snapshot = super::pull_from(&config, api, printer)?;
     // Decoding here reports undecodable objects now, not at the next build.
     super::decode(&snapshot, &config, args.source.strict, printer)?;

@@ -87,32 +87,18 @@ impl Client {
         let attempts = self.retries + 1;
         let mut attempt = 1;
         loop {
+            // The permit covers the whole exchange, body included: `concurrency` bounds the
+            // downloads in flight, not only the requests waiting for headers.
             let outcome = {
                 let _slot = self.slots.acquire().await.expect("the semaphore is never closed");
                 self.requests.fetch_add(1, Ordering::Relaxed);
                 printer.detail(format!("GET {url}"));
-                self.http
-                    .get(url)
-                    .header("Accept", "application/json")
-                    .send()
-                    .await
+                self.exchange(url).await
             };
             let (retry_after, reason) = match outcome {
-                Ok(response) if is_transient(response.status()) => (
-                    retry_after(&response),
-                    format!("HTTP {}", response.status().as_u16()),
-                ),
-                Ok(response) => return self.read_body(url, response, attempts).await,
-                Err(error) if error.is_timeout() || error.is_connect() || error.is_request() => {
-                    (None, transport_reason(&error))
-                }
-                Err(error) => {
-                    return Err(FetchError::Transport {
-                        url: url.to_string(),
-                        reason: transport_reason(&error),
-                        attempts: attempt,
-                    })
-                }
+                Exchange::Done(body) => return check_body(url, body),
+                Exchange::Fatal(error) => return Err(error.into_error(url, attempt)),
+                Exchange::Transient { retry_after, reason } => (retry_after, reason),
             };
             if attempt >= attempts {
                 return Err(match reason.strip_prefix("HTTP ").and_then(|s| s.parse().ok()) {
@@ -129,8 +115,9 @@ impl Client {
                     },
                 });
             }
-            let wait = retry_after.unwrap_or_else(|| self.backoff_base * 2u32.pow(attempt - 1));
-            let wait = wait.min(MAX_WAIT);
+            let wait = retry_after
+                .unwrap_or_else(|| self.backoff_base * 2u32.pow(attempt - 1))
+                .min(MAX_WAIT);
             printer.warn(
                 WarningKind::Retry,
                 format!(
@@ -144,49 +131,114 @@ impl Client {
         }
     }
 
-    async fn read_body(
-        &self,
-        url: &str,
-        response: reqwest::Response,
-        attempts: u32,
-    ) -> Result<String, FetchError> {
+    /// One request and its body. Timeouts and broken connections, while waiting for headers
+    /// or while reading the body, are transient; so are 429/502/503/504.
+    async fn exchange(&self, url: &str) -> Exchange {
+        let response = match self
+            .http
+            .get(url)
+            .header("Accept", "application/json")
+            .send()
+            .await
+        {
+            Ok(response) => response,
+            Err(error) if error.is_timeout() || error.is_connect() || error.is_request() => {
+                return Exchange::Transient {
+                    retry_after: None,
+                    reason: transport_reason(&error),
+                }
+            }
+            Err(error) => return Exchange::Fatal(Fatal::Transport(transport_reason(&error))),
+        };
         let status = response.status();
+        if is_transient(status) {
+            return Exchange::Transient {
+                retry_after: retry_after(&response),
+                reason: format!("HTTP {}", status.as_u16()),
+            };
+        }
         let content_type = response
             .headers()
             .get(reqwest::header::CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
             .unwrap_or("no content type")
             .to_string();
-        let body = response.text().await.map_err(|error| FetchError::Transport {
-            url: url.to_string(),
-            reason: format!("reading the body failed: {}", transport_reason(&error)),
-            attempts,
-        })?;
-        let looks_like_json = matches!(body.trim_start().as_bytes().first(), Some(b'{' | b'['));
-        if !status.is_success() {
-            return Err(FetchError::Status {
-                url: url.to_string(),
-                status: status.as_u16(),
-                detail: error_detail(&body, looks_like_json),
-                hint: status_hint(status, looks_like_json),
-            });
-        }
-        if !looks_like_json {
-            let start: String = body.trim_start().chars().take(60).collect();
-            let html = body.trim_start().starts_with('<');
-            return Err(FetchError::NotJson {
-                url: url.to_string(),
+        match response.text().await {
+            Ok(text) => Exchange::Done(Body {
+                status,
                 content_type,
-                start,
-                hint: if html {
-                    "; an HTML page here is usually a login page (the instance sets API_IS_PUBLIC = False) or a URL that is not a Geotrek API v2 root"
-                } else {
-                    ""
-                },
-            });
+                text,
+            }),
+            Err(error) => Exchange::Transient {
+                retry_after: None,
+                reason: format!("reading the body failed: {}", transport_reason(&error)),
+            },
         }
-        Ok(json::sanitize_non_finite(&body).into_owned())
     }
+}
+
+struct Body {
+    status: StatusCode,
+    content_type: String,
+    text: String,
+}
+
+enum Exchange {
+    Done(Body),
+    Transient {
+        retry_after: Option<Duration>,
+        reason: String,
+    },
+    Fatal(Fatal),
+}
+
+enum Fatal {
+    Transport(String),
+}
+
+impl Fatal {
+    fn into_error(self, url: &str, attempts: u32) -> FetchError {
+        match self {
+            Fatal::Transport(reason) => FetchError::Transport {
+                url: url.to_string(),
+                reason,
+                attempts,
+            },
+        }
+    }
+}
+
+/// A complete response: an API error, something that is not JSON, or the JSON text.
+fn check_body(url: &str, body: Body) -> Result<String, FetchError> {
+    let Body {
+        status,
+        content_type,
+        text,
+    } = body;
+    let looks_like_json = matches!(text.trim_start().as_bytes().first(), Some(b'{' | b'['));
+    if !status.is_success() {
+        return Err(FetchError::Status {
+            url: url.to_string(),
+            status: status.as_u16(),
+            detail: error_detail(&text, looks_like_json),
+            hint: status_hint(status, looks_like_json),
+        });
+    }
+    if !looks_like_json {
+        let start: String = text.trim_start().chars().take(60).collect();
+        let html = text.trim_start().starts_with('<');
+        return Err(FetchError::NotJson {
+            url: url.to_string(),
+            content_type,
+            start,
+            hint: if html {
+                "; an HTML page here is usually a login page (the instance sets API_IS_PUBLIC = False) or a URL that is not a Geotrek API v2 root"
+            } else {
+                ""
+            },
+        });
+    }
+    Ok(json::sanitize_non_finite(&text).into_owned())
 }
 
 /// No server's `Retry-After` makes a nightly build wait longer than this per attempt.

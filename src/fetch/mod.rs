@@ -172,7 +172,14 @@ impl Puller<'_> {
         match self.get(&url).await {
             Ok(text) => Ok(parse::<InstanceConfig>(&url, &text).ok().and_then(|c| c.bbox)),
             Err(error) if error.status() == Some(404) => Ok(None),
-            Err(error) => Err(error.into()),
+            // Only a default map view depends on it: not worth failing the pull.
+            Err(error) => {
+                self.printer.warn(
+                    WarningKind::MissingEndpoint,
+                    format!("{error}; going on without the instance's extent"),
+                );
+                Ok(None)
+            }
         }
     }
 

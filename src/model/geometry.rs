@@ -314,14 +314,56 @@ impl TryFrom<&geojson::GeometryValue> for Geometry {
     }
 }
 
-/// A nullable geometry field.
+/// A nullable geometry field. `""` is absent too; a position with a `null` (a bare `NaN` in
+/// the API's output) altitude keeps its longitude and latitude, one with a `null` longitude or
+/// latitude is dropped.
 pub fn optional<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Geometry>, D::Error> {
-    let Some(geometry) = Option::<geojson::Geometry>::deserialize(deserializer)? else {
+    let value = serde_json::Value::deserialize(deserializer)?;
+    if value.is_null() || value.as_str().is_some_and(str::is_empty) {
         return Ok(None);
-    };
+    }
+    let geometry = serde_json::from_value::<geojson::Geometry>(drop_absent_numbers(value))
+        .map_err(serde::de::Error::custom)?;
     Geometry::try_from(&geometry.value)
         .map(Some)
         .map_err(serde::de::Error::custom)
+}
+
+/// Cleans every `coordinates` array: `[x, y, null]` → `[x, y]`; `[null, y]` → removed.
+fn drop_absent_numbers(value: serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    fn clean(value: Value) -> Option<Value> {
+        match value {
+            Value::Array(items) if items.first().is_some_and(|v| v.is_number() || v.is_null()) => {
+                let mut numbers = items;
+                while numbers.len() > 2 && numbers.last().is_some_and(Value::is_null) {
+                    numbers.pop();
+                }
+                (numbers.len() >= 2 && numbers[..2].iter().all(Value::is_number))
+                    .then_some(Value::Array(numbers))
+            }
+            Value::Array(items) => Some(Value::Array(items.into_iter().filter_map(clean).collect())),
+            other => Some(other),
+        }
+    }
+    match value {
+        Value::Object(mut map) => {
+            if let Some(coordinates) = map.remove("coordinates") {
+                map.insert(
+                    "coordinates".into(),
+                    clean(coordinates).unwrap_or(Value::Array(vec![])),
+                );
+            }
+            if let Some(Value::Array(geometries)) = map.remove("geometries") {
+                map.insert(
+                    "geometries".into(),
+                    Value::Array(geometries.into_iter().map(drop_absent_numbers).collect()),
+                );
+            }
+            Value::Object(map)
+        }
+        other => other,
+    }
 }
 
 /// A bare `[lng, lat]` array (`parking_location`, `departure_geom`), or `null`.
@@ -387,6 +429,14 @@ mod tests {
         .unwrap();
         assert_eq!(collection.coords().count(), 1);
         assert_eq!(geometry("null"), None);
+    }
+
+    #[test]
+    fn absent_numbers_in_positions_are_tolerated() {
+        let line = geometry(r#"{"type": "LineString", "coordinates": [[6.1, 44.8, null], [null, 44.9, 1.0], [6.2, 44.9, 1520.0]]}"#).unwrap();
+        assert_eq!(line.lines()[0].len(), 2);
+        assert_eq!(line.lines()[0][0].z, None);
+        assert_eq!(geometry(r#""""#), None);
     }
 
     #[test]

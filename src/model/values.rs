@@ -58,6 +58,15 @@ impl<'de> Deserialize<'de> for Text {
             fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Text, D::Error> {
                 d.deserialize_any(self)
             }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Text, E> {
+                Ok(Text::Same(v.to_string()))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Text, E> {
+                Ok(Text::Same(v.to_string()))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Text, E> {
+                Ok(Text::Same(v.to_string()))
+            }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Text, E> {
                 Ok(if v.trim().is_empty() {
                     Text::Empty
@@ -302,13 +311,17 @@ impl<'de> Deserialize<'de> for CityRef {
     }
 }
 
-/// `null` read as the type's default: for strings, lists and flags that an instance may null.
+/// `null` or `""` read as the type's default: for lists, maps and flags an instance may null.
 pub fn nullable<'de, D, T>(deserializer: D) -> Result<T, D::Error>
 where
     D: Deserializer<'de>,
-    T: Default + Deserialize<'de>,
+    T: Default + serde::de::DeserializeOwned,
 {
-    Ok(Option::<T>::deserialize(deserializer)?.unwrap_or_default())
+    let value = serde_json::Value::deserialize(deserializer)?;
+    if value.is_null() || value.as_str().is_some_and(|s| s.trim().is_empty()) {
+        return Ok(T::default());
+    }
+    T::deserialize(value).map_err(de::Error::custom)
 }
 
 /// A plain string field that may be `null`, a number, or missing.

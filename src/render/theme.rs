@@ -43,6 +43,8 @@ pub struct ThemeInfo {
 
 pub struct Theme {
     pub info: ThemeInfo,
+    /// The theme's folder, when it is not the built-in one.
+    pub directory: Option<PathBuf>,
     pub tera: Tera,
     /// `(source, path in the output)` for every static file, site files overriding the theme's.
     pub static_files: Vec<(FileSource, PathBuf)>,
@@ -186,6 +188,10 @@ impl Theme {
             })?;
         Ok(Theme {
             info,
+            directory: match theme_layer {
+                Layer::Disk(dir) => Some(dir),
+                Layer::Embedded => None,
+            },
             tera,
             static_files: static_files
                 .into_iter()

@@ -208,6 +208,8 @@ pub enum FaultResponse {
     Body(String),
     /// The normal response, after this delay.
     Delay(Duration),
+    /// The normal response's headers and first bytes, then a pause before the rest.
+    StallBody(Duration),
 }
 
 struct Fault {
@@ -335,6 +337,19 @@ fn handle(request: tiny_http::Request, state: &Mutex<State>, port: u16) {
         (state.latency, fault)
     };
     std::thread::sleep(latency);
+    if let Some(FaultResponse::StallBody(pause)) = fault {
+        let reply = route(&target, state, port);
+        let length = reply.body.len();
+        let reader = StallingReader {
+            body: reply.body.into_bytes(),
+            position: 0,
+            pause: Some(pause),
+        };
+        let headers = vec![tiny_http::Header::from_bytes("Content-Type", reply.content_type).unwrap()];
+        let response = tiny_http::Response::new(reply.status.into(), headers, reader, Some(length), None);
+        let _ = request.respond(response);
+        return;
+    }
     let reply = match fault {
         Some(FaultResponse::Status {
             code,
@@ -362,7 +377,7 @@ fn handle(request: tiny_http::Request, state: &Mutex<State>, port: u16) {
             std::thread::sleep(delay);
             route(&target, state, port)
         }
-        None => route(&target, state, port),
+        Some(FaultResponse::StallBody(_)) | None => route(&target, state, port),
     };
     let mut response = tiny_http::Response::from_string(reply.body)
         .with_status_code(reply.status)
@@ -371,6 +386,35 @@ fn handle(request: tiny_http::Request, state: &Mutex<State>, port: u16) {
         response.add_header(tiny_http::Header::from_bytes("Retry-After", retry_after).unwrap());
     }
     let _ = request.respond(response);
+}
+
+/// Sends the first 64 KiB (more than the server's write buffer, so they leave with the
+/// headers), then pauses once.
+struct StallingReader {
+    body: Vec<u8>,
+    position: usize,
+    pause: Option<Duration>,
+}
+
+impl std::io::Read for StallingReader {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        const FIRST: usize = 64 * 1024;
+        if self.position >= FIRST {
+            if let Some(pause) = self.pause.take() {
+                std::thread::sleep(pause);
+            }
+        }
+        let limit = if self.position < FIRST {
+            FIRST
+        } else {
+            self.body.len()
+        };
+        let end = limit.min(self.body.len()).min(self.position + buf.len());
+        let n = end - self.position;
+        buf[..n].copy_from_slice(&self.body[self.position..end]);
+        self.position = end;
+        Ok(n)
+    }
 }
 
 fn route(target: &str, state: &Mutex<State>, port: u16) -> Reply {
