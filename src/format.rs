@@ -63,12 +63,16 @@ impl Format {
         format!("{}\u{a0}m", self.number(metres, 0))
     }
 
-    /// Hours as `2 h 30`, `45 min`; `days` (a UI string with `{n}`) from 24 h on, as Geotrek
-    /// means 24 for one day and 48 for two.
-    pub fn duration(&self, hours: f64, days: &str) -> String {
+    /// Hours as `2 h 30`, `45 min`; from 24 h on, days as Geotrek means them (24 is one day,
+    /// 48 two), written with the UI strings `day` ("1 day") and `days` ("{n} days").
+    pub fn duration(&self, hours: f64, day: &str, days: &str) -> String {
         if hours >= 24.0 {
             let n = (hours / 24.0 * 2.0).round() / 2.0;
-            return days.replace("{n}", &self.number(n, 1));
+            return if n == 1.0 {
+                day.to_string()
+            } else {
+                days.replace("{n}", &self.number(n, 1))
+            };
         }
         let total_minutes = (hours * 60.0).round() as u64;
         let (h, m) = (total_minutes / 60, total_minutes % 60);
@@ -119,11 +123,15 @@ mod tests {
     #[test]
     fn durations_read_as_geotrek_means_them() {
         let en = Format::new("en");
-        assert_eq!(en.duration(2.5, "{n} days"), "2\u{a0}h\u{a0}30");
-        assert_eq!(en.duration(0.75, "{n} days"), "45\u{a0}min");
-        assert_eq!(en.duration(3.0, "{n} days"), "3\u{a0}h");
-        assert_eq!(en.duration(48.0, "{n} days"), "2 days");
-        assert_eq!(Format::new("fr").duration(36.0, "{n} jours"), "1,5 jours");
+        assert_eq!(en.duration(2.5, "1 day", "{n} days"), "2\u{a0}h\u{a0}30");
+        assert_eq!(en.duration(0.75, "1 day", "{n} days"), "45\u{a0}min");
+        assert_eq!(en.duration(3.0, "1 day", "{n} days"), "3\u{a0}h");
+        assert_eq!(en.duration(24.0, "1 day", "{n} days"), "1 day");
+        assert_eq!(en.duration(48.0, "1 day", "{n} days"), "2 days");
+        assert_eq!(
+            Format::new("fr").duration(36.0, "1 jour", "{n} jours"),
+            "1,5 jours"
+        );
     }
 
     #[test]

@@ -19,8 +19,13 @@ pub fn register(tera: &mut Tera) {
         Ok(Value::String(format(args)?.number(number(v, "num")?, decimals)))
     });
     tera.register_filter("hours", |v: &Value, args: &HashMap<String, Value>| {
+        let day = args.get("day").and_then(Value::as_str).unwrap_or("1 d");
         let days = args.get("days").and_then(Value::as_str).unwrap_or("{n} d");
-        Ok(Value::String(format(args)?.duration(number(v, "hours")?, days)))
+        Ok(Value::String(format(args)?.duration(
+            number(v, "hours")?,
+            day,
+            days,
+        )))
     });
     tera.register_filter("long_date", |v: &Value, args: &HashMap<String, Value>| {
         let text = v
