@@ -59,6 +59,8 @@ struct SiteContext<'a> {
     practices: Vec<PracticeLink<'a>>,
     /// Whether the lists of each family have any entry in this language.
     has: Families,
+    /// The site's Markdown pages in this language, by weight.
+    pages: Vec<PageLinkContext<'a>>,
     extra: std::collections::BTreeMap<String, serde_json::Value>,
 }
 
@@ -69,6 +71,12 @@ struct PracticeLink<'a> {
     pictogram: &'a str,
     url: &'a str,
     count: usize,
+}
+
+#[derive(Serialize)]
+struct PageLinkContext<'a> {
+    title: &'a str,
+    url: &'a str,
 }
 
 #[derive(Serialize)]
@@ -102,7 +110,7 @@ impl<'a> Renderer<'a> {
             .zip(&strings)
             .map(|(site, strings)| {
                 let mut context = tera::Context::new();
-                context.insert("site", &site_context(inputs.config, inputs.sites, site));
+                context.insert("site", &site_context(inputs, site));
                 context.insert("t", strings);
                 context.insert("lang", &site.lang);
                 context.insert("trek_sections", &inputs.config.pages.trek_sections);
@@ -231,12 +239,19 @@ impl<'a> Renderer<'a> {
     }
 }
 
-fn site_context<'a>(
-    config: &'a Config,
-    sites: &'a [LanguageSite],
-    site: &'a LanguageSite,
-) -> SiteContext<'a> {
+fn site_context<'a>(inputs: &'a Inputs, site: &'a LanguageSite) -> SiteContext<'a> {
+    let (config, sites) = (inputs.config, inputs.sites);
     SiteContext {
+        pages: inputs
+            .content
+            .pages
+            .iter()
+            .filter(|p| p.lang == site.lang)
+            .map(|p| PageLinkContext {
+                title: &p.title,
+                url: &p.url,
+            })
+            .collect(),
         title: &config.title,
         base_url: &config.base_url,
         lang: &site.lang,

@@ -1,0 +1,49 @@
+//! The generated HTML, checked by the W3C Nu HTML checker (npm `vnu-jar`, Java), as browsers
+//! and accessibility tools will read it.
+
+mod support;
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use support::mock_api::MockApi;
+use support::{config, fixture_data, Site};
+
+fn vnu_jar() -> PathBuf {
+    let jar = support::repo().join("node_modules/vnu-jar/build/dist/vnu.jar");
+    assert!(
+        jar.is_file(),
+        "the W3C Nu checker is missing: run `npm ci` at the repository root (it installs vnu-jar, see package.json); Java must be installed too"
+    );
+    jar
+}
+
+#[test]
+fn every_page_of_the_fixture_site_is_valid_html() {
+    let jar = vnu_jar();
+    let api = MockApi::start(fixture_data());
+    let site = Site::new(&config(&api.url(), &["fr", "en"], ""));
+    site.write(
+        "content/about.md",
+        "+++\ntitle = \"À propos\"\n+++\n## Qui\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
+    );
+    site.sentier(&["build"]).assert_success();
+    let public = site.path().join("public");
+    let pages: Vec<PathBuf> = sentier::fs::files_under(&public)
+        .unwrap()
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+        .map(|p| public.join(p))
+        .collect();
+    assert!(pages.len() > 100);
+    let output = Command::new("java")
+        .arg("-jar")
+        .arg(&jar)
+        .args(["--errors-only", "--format", "text"])
+        .args(&pages)
+        .output()
+        .expect("run java: is a Java runtime installed?");
+    let report =
+        String::from_utf8_lossy(&output.stderr).into_owned() + &String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "the Nu checker found errors:\n{report}");
+}
