@@ -255,6 +255,19 @@ fn a_broken_template_fails_naming_it_and_leaves_the_previous_site_untouched() {
         run.stderr
     );
     assert_eq!(site.read("public/index.html"), before);
+
+    site.write(
+        "templates/trek.html",
+        "{% extends \"base.html\" %}\n{% block content %}\n{% if %}\n{% endblock content %}",
+    );
+    let run = site.sentier(&["build"]);
+    run.assert_failure();
+    assert!(
+        run.error().contains("trek.html") && run.error().contains("3:"),
+        "names the line: {}",
+        run.stderr
+    );
+    assert_eq!(site.read("public/index.html"), before);
 }
 
 #[test]

@@ -427,12 +427,22 @@ fn the_built_in_theme_needs_no_themes_folder_and_one_block_can_be_overridden() {
         &format!("title = \"T\"\nbase_url = \"https://rando.example.org\"\n[pages]\ntrek_sections = [\"description\", \"facts\"]\n[source]\napi = \"{}\"\n", api.url()),
     );
     site.write("templates/trek.html", "{% extends \"default/trek.html\" %}{% block trek_footer %}<p id=\"custom-footer\">{{ trek.id }}</p>{% endblock trek_footer %}");
+    site.write("translations/fr.toml", "list_trek = \"Balades\"\n");
     site.sentier(&["build"]).assert_success();
     let trek = page(
         &site,
         "public/trek/2-boucle-du-pic-des-trois-seigneurs/index.html",
     );
     assert_eq!(text(&trek, "#custom-footer"), ["2"]);
+    assert_eq!(
+        text(&trek, ".main-nav a")[0],
+        "Balades",
+        "a site's UI string overrides the theme's"
+    );
+    assert!(
+        text(&trek, ".main-nav a").contains(&"Tourisme".to_string()),
+        "the others are kept"
+    );
     assert!(
         site.exists("public/style.css"),
         "the built-in theme's static files"
