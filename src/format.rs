@@ -10,21 +10,27 @@ use num_format::{Locale, ToFormattedString};
 pub struct Format {
     numbers: Locale,
     dates: chrono::Locale,
+    /// A long date in this language, as a chrono pattern.
+    date_pattern: &'static str,
 }
 
 impl Format {
     pub fn new(lang: &str) -> Format {
-        let (numbers, dates) = match lang.split(['-', '_']).next().unwrap_or(lang) {
-            "fr" => (Locale::fr, chrono::Locale::fr_FR),
-            "de" => (Locale::de, chrono::Locale::de_DE),
-            "it" => (Locale::it, chrono::Locale::it_IT),
-            "es" => (Locale::es, chrono::Locale::es_ES),
-            "nl" => (Locale::nl, chrono::Locale::nl_NL),
-            "ca" => (Locale::ca, chrono::Locale::ca_ES),
-            "pt" => (Locale::pt, chrono::Locale::pt_PT),
-            _ => (Locale::en, chrono::Locale::en_GB),
+        let (numbers, dates, date_pattern) = match lang.split(['-', '_']).next().unwrap_or(lang) {
+            "fr" => (Locale::fr, chrono::Locale::fr_FR, "%-d %B %Y"),
+            "de" => (Locale::de, chrono::Locale::de_DE, "%-d. %B %Y"),
+            "it" => (Locale::it, chrono::Locale::it_IT, "%-d %B %Y"),
+            "es" => (Locale::es, chrono::Locale::es_ES, "%-d de %B de %Y"),
+            "nl" => (Locale::nl, chrono::Locale::nl_NL, "%-d %B %Y"),
+            "ca" => (Locale::ca, chrono::Locale::ca_ES, "%-d de %B de %Y"),
+            "pt" => (Locale::pt, chrono::Locale::pt_PT, "%-d de %B de %Y"),
+            _ => (Locale::en, chrono::Locale::en_GB, "%-d %B %Y"),
         };
-        Format { numbers, dates }
+        Format {
+            numbers,
+            dates,
+            date_pattern,
+        }
     }
 
     /// `value` rounded to `decimals` places, trailing zeros kept only when `decimals > 0` and
@@ -87,7 +93,7 @@ impl Format {
     pub fn date(&self, iso: &str) -> String {
         let day = iso.get(..10).unwrap_or(iso);
         match NaiveDate::parse_from_str(day, "%Y-%m-%d") {
-            Ok(date) => date.format_localized("%-d %B %Y", self.dates).to_string(),
+            Ok(date) => date.format_localized(self.date_pattern, self.dates).to_string(),
             Err(_) => iso.to_string(),
         }
     }
@@ -139,6 +145,8 @@ mod tests {
         assert_eq!(Format::new("fr").date("2026-06-03"), "3 juin 2026");
         assert_eq!(Format::new("en").date("2026-06-03T10:00:00Z"), "3 June 2026");
         assert_eq!(Format::new("de").month(3), "März");
+        assert_eq!(Format::new("de").date("2025-01-16"), "16. Januar 2025");
+        assert_eq!(Format::new("es").date("2025-01-16"), "16 de enero de 2025");
         assert_eq!(Format::new("en").date("soon"), "soon");
     }
 }

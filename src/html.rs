@@ -18,8 +18,12 @@ impl Sanitizer {
         let mut builder = ammonia::Builder::default();
         builder
             .url_schemes(HashSet::from(["http", "https", "mailto", "tel"]))
-            .link_rel(Some("noopener noreferrer"))
-            .add_generic_attributes(["lang"]);
+            // `target` is not allowed, so no API link opens a window: no `rel` needed (and
+            // `rel` on an `<a>` without `href`, which editors leave, is invalid HTML).
+            .link_rel(None)
+            .add_generic_attributes(["lang"])
+            // The page owns its top headings: an API `<h1>` or `<h2>` would break the outline.
+            .rm_tags(["h1", "h2"]);
         builder.url_relative(match api.and_then(|a| a.join("/").ok()) {
             Some(origin) => ammonia::UrlRelative::RewriteWithBase(origin),
             None => ammonia::UrlRelative::Deny,
@@ -29,13 +33,70 @@ impl Sanitizer {
 
     /// Safe HTML for a rich field; empty when nothing visible is left.
     pub fn clean(&self, html: &str) -> String {
-        let clean = self.builder.clean(html).to_string();
+        let clean = fix_images(&self.builder.clean(html).to_string());
         if plain_text(&clean).trim().is_empty() && !clean.contains("<img") {
             String::new()
         } else {
             clean.trim().to_string()
         }
     }
+}
+
+/// Valid images only: an `<img>` whose `src` the sanitizer removed is dropped, and one without
+/// `alt` gets an empty one (decorative: the editor gave no text). Works on ammonia's output,
+/// which writes every tag the same way.
+fn fix_images(html: &str) -> String {
+    if !html.contains("<img") {
+        return html.to_string();
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("<img") {
+        out.push_str(&rest[..start]);
+        let Some(end) = rest[start..].find('>') else {
+            rest = &rest[start..];
+            break;
+        };
+        let tag = &rest[start..start + end + 1];
+        if tag.contains(" src=\"") {
+            if tag.contains(" alt=\"") {
+                out.push_str(tag);
+            } else {
+                out.push_str(&format!("<img alt=\"\"{}", &tag[4..]));
+            }
+        }
+        rest = &rest[start + end + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A `tel:` URI for a phone number written for people, when it is one.
+pub fn phone_uri(phone: &str) -> Option<String> {
+    let digits: String = phone
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '.' | '-' | '(' | ')' | '\u{a0}'))
+        .collect();
+    let valid = digits.len() >= 3
+        && digits
+            .chars()
+            .enumerate()
+            .all(|(i, c)| c.is_ascii_digit() || (i == 0 && c == '+'));
+    valid.then(|| format!("tel:{digits}"))
+}
+
+/// A `mailto:` URI for an e-mail address, when it looks like one.
+pub fn mailto_uri(email: &str) -> Option<String> {
+    let email = email.trim();
+    let (local, domain) = email.split_once('@')?;
+    let allowed = |c: char| c.is_alphanumeric() || "._%+-'".contains(c);
+    let valid = !local.is_empty()
+        && domain.contains('.')
+        && local.chars().all(allowed)
+        && domain
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '.' || c == '-');
+    valid.then(|| format!("mailto:{email}"))
 }
 
 /// `url` made absolute against the API host; `None` unless it is http(s).
@@ -56,9 +117,15 @@ pub fn absolute_url(url: &str, api: Option<&Url>) -> Option<String> {
 pub fn plain_text(html: &str) -> String {
     let mut text = String::with_capacity(html.len());
     let mut in_tag = false;
-    for c in html.chars() {
+    let mut chars = html.chars().peekable();
+    while let Some(c) = chars.next() {
+        // `<` starts a tag only before a letter, `/`, `!` or `?`: `Lauzon < 2000 m` is text.
+        let opens_tag = c == '<'
+            && chars
+                .peek()
+                .is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?'));
         match c {
-            '<' => in_tag = true,
+            '<' if opens_tag => in_tag = true,
             '>' if in_tag => {
                 in_tag = false;
                 text.push(' ');
@@ -108,7 +175,10 @@ mod tests {
         ] {
             assert!(!clean.contains(forbidden), "{forbidden} in {clean}");
         }
-        assert!(clean.contains(r#"rel="noopener noreferrer""#), "{clean}");
+        assert!(
+            clean.contains(r#"<a href="http://geotrek.fr/">ici</a>"#),
+            "target dropped: {clean}"
+        );
         assert!(clean.contains("Vue"));
     }
 
@@ -128,6 +198,28 @@ mod tests {
     }
 
     #[test]
+    fn images_are_kept_valid() {
+        let clean =
+            Sanitizer::new(None).clean(r#"<p>a<img src="data:x"> b <img src="https://x.org/a.jpg"></p>"#);
+        assert_eq!(clean, r#"<p>a b <img alt="" src="https://x.org/a.jpg"></p>"#);
+    }
+
+    #[test]
+    fn contacts_become_links_only_when_well_formed() {
+        assert_eq!(phone_uri("04 92 21 08 49").as_deref(), Some("tel:0492210849"));
+        assert_eq!(
+            phone_uri("+33 (0)5 61 04 41 35").as_deref(),
+            Some("tel:+330561044135")
+        );
+        assert_eq!(phone_uri("<img src=x onerror=alert(18)>"), None);
+        assert_eq!(
+            mailto_uri("contact@parc.fr").as_deref(),
+            Some("mailto:contact@parc.fr")
+        );
+        assert_eq!(mailto_uri("\"><script>alert(17)</script>"), None);
+    }
+
+    #[test]
     fn empty_markup_is_empty() {
         assert_eq!(Sanitizer::new(None).clean("<p>&nbsp;</p>\r\n<p></p>"), "");
     }
@@ -137,6 +229,21 @@ mod tests {
         assert_eq!(
             plain_text("<p>Lac d&eacute;&nbsp;Vallon</p>\r\n<p>suite</p>"),
             "Lac dé Vallon suite"
+        );
+    }
+
+    #[test]
+    fn a_lone_less_than_sign_is_text() {
+        assert_eq!(plain_text("Lauzon < 2000 m &lt;b&gt;"), "Lauzon < 2000 m <b>");
+        assert_eq!(plain_text("a<b>c</b>"), "a c");
+    }
+
+    #[test]
+    fn api_headings_cannot_compete_with_the_page() {
+        let clean = Sanitizer::new(None).clean("<h1>Titre</h1><h3>Sous-titre</h3>");
+        assert!(
+            !clean.contains("<h1") && clean.contains("Titre") && clean.contains("<h3>"),
+            "{clean}"
         );
     }
 

@@ -9,7 +9,7 @@ use std::path::Path;
 
 use scraper::{Html, Selector};
 use serde_json::{json, Value};
-use support::mock_api::{MockApi, MockData};
+use support::mock_api::MockApi;
 use support::{config, fixture_data, snapshot_config, Site};
 
 fn select<'a>(html: &'a Html, css: &str) -> Vec<scraper::ElementRef<'a>> {
@@ -455,72 +455,9 @@ fn the_built_in_theme_needs_no_themes_folder_and_one_block_can_be_overridden() {
     assert_eq!(sections, ["description", "facts"]);
 }
 
-/// Text that tries every way into a page.
-const PAYLOAD: &str = r#"<script>alert(1)</script><img src=x onerror="alert(2)"><a href="javascript:alert(3)">x</a><iframe src="https://evil.example/"></iframe><p style="position:fixed" onclick="alert(4)">texte</p><svg onload="alert(5)"></svg><a href=" JaVaScRiPt:alert(6)">y</a><img src="data:text/html,<script>alert(7)</script>">"#;
-
-fn hostile_instance() -> MockData {
-    let t = |text: &str| json!({"fr": text, "en": text});
-    let payload = |prefix: &str| t(&format!("{prefix} {PAYLOAD}"));
-    let mut data = MockData::default();
-    let line = json!({"type": "LineString", "coordinates": [[6.10, 44.80, 1000.0], [6.11, 44.81, 1100.0], [6.12, 44.82, 1050.0]]});
-    let mut trek = json!({
-        "id": 1, "published": {"fr": true, "en": true},
-        "name": {"fr": "../../etc/passwd <script>alert(0)</script>", "en": null},
-        "geometry": line, "children": [2, 404], "practice": 1, "themes": [1], "labels": [1], "source": [1],
-        "information_desks": [1], "length_2d": 3000.0, "duration": 2.0, "ascent": 100, "descent": -100,
-        "attachments": [{"type": "image", "url": "javascript:alert(8)", "thumbnail": "", "legend": "<script>x</script>", "author": "\"><script>alert(9)</script>", "title": ""},
-                        {"type": "image", "url": "/media/ok.jpg", "thumbnail": "", "legend": "Vue <b onmouseover=alert(10)>", "author": "A", "title": ""}],
-        "web_links": [{"name": t("lien"), "url": "javascript:alert(11)", "category": {"label": payload("cat"), "pictogram": "javascript:alert(12)"}},
-                      {"name": payload("ok"), "url": "https://example.org/", "category": null}],
-        "departure": payload("départ"), "arrival": payload("arrivée"), "advised_parking": payload("parking"),
-    });
-    for field in [
-        "description_teaser",
-        "description",
-        "ambiance",
-        "access",
-        "advice",
-        "gear",
-        "public_transport",
-        "accessibility_advice",
-        "accessibility_slope",
-        "disabled_infrastructure",
-        "ratings_description",
-    ] {
-        trek[field] = payload(field);
-    }
-    let step = json!({"id": 2, "published": {"fr": false, "en": false}, "name": {"fr": "Ωμέγα ☃ 🥾 étape", "en": ""}, "geometry": line, "parents": [1], "previous": {}, "next": {}});
-    data.lists.insert("trek".into(), vec![trek]);
-    data.details.insert("trek".into(), vec![step]);
-    data.lists.insert(
-        "trek_practice".into(),
-        vec![json!({"id": 1, "name": payload("pratique"), "pictogram": "javascript:alert(13)"})],
-    );
-    data.lists.insert("theme".into(), vec![json!({"id": 1, "label": payload("thème"), "pictogram": "data:image/svg+xml,<svg onload=alert(14)>"})]);
-    data.lists.insert(
-        "label".into(),
-        vec![json!({"id": 1, "name": payload("label"), "advice": payload("conseil"), "pictogram": null})],
-    );
-    data.lists.insert("source".into(), vec![json!({"id": 1, "name": "<script>alert(15)</script>", "website": "javascript:alert(16)", "pictogram": null})]);
-    data.lists.insert("informationdesk".into(), vec![json!({"id": 1, "name": payload("desk"), "description": payload("desc"), "email": "\"><script>alert(17)</script>", "phone": "<img src=x onerror=alert(18)>", "website": "javascript:alert(19)", "street": "<script>", "photo_url": "javascript:x"})]);
-    data.lists.insert("poi".into(), vec![json!({"id": 5, "name": payload("poi"), "description": payload("poi"), "published": {"fr": true, "en": true}, "geometry": {"type": "Point", "coordinates": [6.11, 44.81, 1100.0]}, "type": 1, "type_label": payload("type"), "type_pictogram": "javascript:alert(20)"})]);
-    data.lists.insert("sensitivearea".into(), vec![json!({"id": 7, "name": payload("zone"), "description": payload("zone"), "published": true, "period": [true, false, false, false, false, false, false, false, false, false, false, true], "practices": [], "contact": PAYLOAD, "info_url": "javascript:alert(21)", "rules": [{"name": payload("règle"), "description": payload("règle"), "pictogram": "javascript:x", "url": "javascript:x"}], "geometry": {"type": "Polygon", "coordinates": [[[6.0, 44.7], [6.2, 44.7], [6.2, 44.9], [6.0, 44.9], [6.0, 44.7]]]}})]);
-    data.lists.insert("touristiccontent".into(), vec![json!({"id": 8, "name": payload("contenu"), "description": payload("c"), "description_teaser": payload("c"), "practical_info": payload("c"), "contact": PAYLOAD, "email": "a@b.c", "website": "javascript:alert(22)", "published": {"fr": true, "en": true}, "geometry": {"type": "Point", "coordinates": [6.11, 44.81]}, "category": 1, "types": {}})]);
-    data.lists.insert("touristicevent".into(), vec![json!({"id": 9, "name": payload("événement"), "description": payload("e"), "booking": PAYLOAD, "contact": PAYLOAD, "meeting_point": PAYLOAD, "organizers": PAYLOAD, "published": true, "begin_date": "2026-12-01", "end_date": "2026-12-02", "start_time": "<script>", "geometry": {"type": "Point", "coordinates": [6.11, 44.81]}})]);
-    data.lists.insert("flatpage".into(), vec![json!({"id": 3, "title": payload("page"), "content": payload("contenu"), "published": {"fr": true, "en": true}, "children": [], "parent": null})]);
-    data.lists.insert("menu_item".into(), vec![json!({"id": 4, "title": payload("menu"), "target_type": "link", "link_url": t("javascript:alert(23)"), "published": {"fr": true, "en": true}, "children": [{"id": 5, "title": t("ok"), "target_type": "page", "page": 3, "published": {"fr": true}, "children": []}]})]);
-    data.lists.insert("outdoor_site".into(), vec![json!({"id": 6, "name": payload("site"), "description": payload("s"), "advice": payload("s"), "period": payload("p"), "published": true, "geometry": {"type": "GeometryCollection", "geometries": [{"type": "Point", "coordinates": [6.1, 44.8]}]}, "orientation": ["<script>"], "web_links": [{"name": t("w"), "url": "javascript:x"}]})]);
-    data.served = support::mock_api::GEOTREK_2_110_ENDPOINTS
-        .iter()
-        .map(|e| e.to_string())
-        .collect();
-    data.version = Some("2.116.0".into());
-    data
-}
-
 #[test]
 fn a_hostile_instance_gets_no_executable_payload_into_any_page() {
-    let api = MockApi::start(hostile_instance());
+    let api = MockApi::start(support::hostile::instance());
     let site = Site::new(&config(&api.url(), &["fr", "en"], ""));
     let run = site.sentier(&["build"]);
     run.assert_success();
@@ -581,9 +518,31 @@ fn a_hostile_instance_gets_no_executable_payload_into_any_page() {
         }
     }
     // The data is still there, as text.
-    // Plain fields lose their tags; the rest of the name stays.
-    let trek = page(&site, "public/trek/1-etc-passwd-alert-0/index.html");
-    assert_eq!(text(&trek, "h1"), ["../../etc/passwd alert(0)"]);
+    // Plain fields lose their tags; the rest of the name stays, entities and a lone `<` as text.
+    let trek_url = attr(&page(&site, "public/trek/index.html"), ".card-title a", "href")
+        .into_iter()
+        .find(|u| u.starts_with("/trek/1-"))
+        .unwrap();
+    assert_eq!(trek_url, "/trek/1-etc-passwd-alert-0-script-lauzon-2000-m/");
+    let trek = page(&site, &format!("public{trek_url}index.html"));
+    assert_eq!(
+        text(&trek, "h1"),
+        ["../../etc/passwd alert(0) <!--<script> Lauzon < 2000 m"]
+    );
+    for file in &html_pages {
+        let path = file.display().to_string();
+        if !path.ends_with("404.html") {
+            assert_heading_outline(&page(&site, &format!("public/{path}")), &path);
+        }
+        let raw = site.read(&format!("public/{path}"));
+        for ld in raw.split("<script type=\"application/ld+json\">").skip(1) {
+            let body = ld.split("</script>").next().unwrap();
+            assert!(
+                !body.contains('<') && !body.contains('>'),
+                "{path}: JSON-LD carries raw markup: {body}"
+            );
+        }
+    }
     assert!(text(&trek, ".description .rich")
         .iter()
         .any(|t| t.contains("description") && t.contains("texte")));
@@ -601,6 +560,53 @@ fn a_hostile_instance_gets_no_executable_payload_into_any_page() {
     assert_eq!(select(&trek, ".pois li").len(), 1);
     assert_eq!(text(&trek, ".sensitive-areas dd"), ["janvier, décembre"]);
     // The untranslated name falls back to French, marked as such, on the English page.
-    let en = page(&site, "public/en/trek/1-etc-passwd-alert-0/index.html");
+    let en = page(&site, &format!("public/en{trek_url}index.html"));
     assert_eq!(attr(&en, "h1 span", "lang"), ["fr"]);
+}
+
+#[test]
+fn a_trek_shows_its_points_of_interest_desks_labels_sources_and_what_is_nearby() {
+    let site = built(
+        &["fr", "en"],
+        "[pages]\npoi_distance_m = 5000\nnearby_distance_m = 10000",
+    );
+    let trek = page(
+        &site,
+        "public/trek/2-boucle-du-pic-des-trois-seigneurs/index.html",
+    );
+    // Both fixture POIs lie within 5 km of the route, numbered along it.
+    assert_eq!(
+        text(&trek, ".pois li h3"),
+        ["Pic des Trois Seigneurs", "Étang d'Arbu"]
+    );
+    assert_eq!(attr(&trek, ".pois li", "id"), ["poi-2867", "poi-2869"]);
+    assert_eq!(text(&trek, ".pois .poi-kind")[0], "Sommet");
+    let desks = text(&trek, ".practical .desk");
+    assert!(
+        desks
+            .iter()
+            .any(|d| d.contains("Maison du Parc du Briançonnais") && d.contains("04 92 21 08 49")),
+        "{desks:?}"
+    );
+    let labels = text(&trek, ".practical .label h3");
+    assert!(labels.iter().any(|l| l == "Chien autorisé"), "{labels:?}");
+    assert!(!text(&trek, ".sources li").is_empty());
+    let nearby = text(&trek, ".nearby .card-title");
+    assert!(nearby.iter().any(|n| n.contains("Balad'âne")), "{nearby:?}");
+    // And the other way round: the content lists the trek.
+    let content_url = attr(&trek, ".nearby .card-title a", "href")
+        .into_iter()
+        .find(|u| u.starts_with("/service/"))
+        .unwrap();
+    let content = page(&site, &format!("public{content_url}index.html"));
+    assert!(
+        text(&content, "section .card-title")
+            .iter()
+            .any(|t| t == "Boucle du Pic des Trois Seigneurs"),
+        "{:?}",
+        text(&content, "section .card-title")
+    );
+    // Neither POI is published in English: the English page lists none.
+    let en = page(&site, "public/en/trek/2-loop-of-the-pic-of-3-lords/index.html");
+    assert!(select(&en, ".pois li").is_empty());
 }

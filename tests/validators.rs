@@ -18,11 +18,44 @@ fn vnu_jar() -> PathBuf {
     jar
 }
 
+fn check(public: &std::path::Path, jar: &std::path::Path) {
+    let pages: Vec<PathBuf> = sentier::fs::files_under(public)
+        .unwrap()
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+        .map(|p| public.join(p))
+        .collect();
+    assert!(pages.len() > 10);
+    let output = Command::new("java")
+        .arg("-jar")
+        .arg(jar)
+        .args(["--errors-only", "--format", "text"])
+        .args(&pages)
+        .output()
+        .expect("run java: is a Java runtime installed?");
+    let report =
+        String::from_utf8_lossy(&output.stderr).into_owned() + &String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "the Nu checker found errors:\n{report}");
+}
+
+#[test]
+fn every_page_of_a_hostile_instance_is_valid_html() {
+    let jar = vnu_jar();
+    let api = MockApi::start(support::hostile::instance());
+    let site = Site::new(&config(&api.url(), &["fr", "en"], ""));
+    site.sentier(&["build"]).assert_success();
+    check(&site.path().join("public"), &jar);
+}
+
 #[test]
 fn every_page_of_the_fixture_site_is_valid_html() {
     let jar = vnu_jar();
     let api = MockApi::start(fixture_data());
-    let site = Site::new(&config(&api.url(), &["fr", "en"], ""));
+    // Points of interest and nearby contents on the page too.
+    let site = Site::new(&config(&api.url(), &["fr", "en"], "").replace(
+        "[source]",
+        "[pages]\npoi_distance_m = 5000\nnearby_distance_m = 10000\n[source]",
+    ));
     site.write(
         "content/about.md",
         "+++\ntitle = \"À propos\"\n+++\n## Qui\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",

@@ -329,6 +329,13 @@ pub fn optional<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Geo
         .map_err(serde::de::Error::custom)
 }
 
+/// A nullable geometry field read once and shared.
+pub fn optional_shared<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<std::sync::Arc<Geometry>>, D::Error> {
+    Ok(optional(deserializer)?.map(std::sync::Arc::new))
+}
+
 /// Cleans every `coordinates` array: `[x, y, null]` → `[x, y]`; `[null, y]` → removed.
 fn drop_absent_numbers(value: serde_json::Value) -> serde_json::Value {
     use serde_json::Value;

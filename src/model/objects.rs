@@ -4,6 +4,8 @@
 //! nulls anything), so structs default field by field and unknown fields are ignored.
 //! References stay ids here; `select` resolves them for each language.
 
+use std::sync::Arc;
+
 use serde::Deserialize;
 
 use super::geometry::{self, Coord, Geometry};
@@ -100,8 +102,9 @@ pub struct Trek {
     pub accessibility_slope: Text,
     #[serde(default)]
     pub accessibility_width: Text,
-    #[serde(default, deserialize_with = "geometry::optional")]
-    pub geometry: Option<Geometry>,
+    /// Shared: every language's view and the download and map jobs read the same route.
+    #[serde(default, deserialize_with = "geometry::optional_shared")]
+    pub geometry: Option<Arc<Geometry>>,
     #[serde(default, deserialize_with = "geometry::optional_point")]
     pub parking_location: Option<Coord>,
     #[serde(default, deserialize_with = "geometry::optional")]
@@ -324,14 +327,17 @@ pub struct TouristicEvent {
     pub place: String,
     #[serde(default, deserialize_with = "string")]
     pub organizers: String,
+    /// The same before Geotrek 2.88 (still sent, deprecated, by newer versions).
+    #[serde(default, deserialize_with = "string")]
+    pub organizer: String,
     #[serde(default, deserialize_with = "string")]
     pub speaker: String,
     #[serde(default, deserialize_with = "string")]
     pub target_audience: String,
     #[serde(default, deserialize_with = "number")]
     pub capacity: Option<f64>,
-    #[serde(default, deserialize_with = "string")]
-    pub price: String,
+    #[serde(default, deserialize_with = "number")]
+    pub price: Option<f64>,
     #[serde(default, deserialize_with = "string")]
     pub booking: String,
     #[serde(default, deserialize_with = "nullable")]
@@ -491,8 +497,8 @@ pub struct SensitiveArea {
     pub description: Text,
     #[serde(default)]
     pub published: Published,
-    #[serde(default, deserialize_with = "geometry::optional")]
-    pub geometry: Option<Geometry>,
+    #[serde(default, deserialize_with = "geometry::optional_shared")]
+    pub geometry: Option<Arc<Geometry>>,
     /// Twelve flags, January first.
     #[serde(default, deserialize_with = "nullable")]
     pub period: Vec<Option<bool>>,

@@ -172,7 +172,7 @@ pub fn jobs<'a>(
                 &view.card.lastmod,
             );
         }
-        for view in &site.flat_pages {
+        for view in site.flat_pages.iter().filter(|v| !v.card.external) {
             push(
                 Page::Information(view),
                 view.card.url.clone(),

@@ -77,6 +77,8 @@ struct PracticeLink<'a> {
 struct PageLinkContext<'a> {
     title: &'a str,
     url: &'a str,
+    /// Set when the title is the default language's (the translation fallback).
+    lang: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -250,6 +252,7 @@ fn site_context<'a>(inputs: &'a Inputs, site: &'a LanguageSite) -> SiteContext<'
             .map(|p| PageLinkContext {
                 title: &p.title,
                 url: &p.url,
+                lang: p.text_lang.as_deref(),
             })
             .collect(),
         title: &config.title,

@@ -109,7 +109,7 @@ pub fn netlify_file(sites: &[LanguageSite], previous: &[Redirect]) -> String {
             .chain(site.sites.iter().map(|v| &v.card))
             .chain(site.courses.iter().map(|v| &v.card))
             .chain(site.flat_pages.iter().map(|v| &v.card));
-        for card in cards {
+        for card in cards.filter(|c| !c.external) {
             current.insert((site.root.clone(), card.kind, card.id), &card.url);
         }
     }

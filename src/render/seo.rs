@@ -162,8 +162,8 @@ fn compact(mut value: Value) -> Value {
     value
 }
 
-/// The page's JSON-LD, ready for a `<script type="application/ld+json">`: `</` is escaped so
-/// no text from the API can close the element.
+/// The page's JSON-LD, ready for a `<script type="application/ld+json">`: `<`, `>` and `&` are
+/// written as JSON escapes, so no text from the API can end the element or open a comment in it.
 pub fn json_ld(config: &Config, site: &LanguageSite, job: &PageJob, head: &Head) -> String {
     let card = card_of(&job.page);
     let image = head.image.clone().map(Value::String).unwrap_or(Value::Null);
@@ -255,7 +255,9 @@ pub fn json_ld(config: &Config, site: &LanguageSite, job: &PageJob, head: &Head)
     }
     serde_json::to_string(&value)
         .expect("JSON values serialize")
-        .replace("</", "<\\/")
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
 }
 
 /// `2026-06-03` and `09:30` → `2026-06-03T09:30`; the date alone when there is no time.

@@ -72,7 +72,7 @@ macro_rules! common_fields {
             &self.districts
         }
         fn geometry(&self) -> Option<&Geometry> {
-            self.geometry.as_ref()
+            self.geometry.as_ref().map(std::borrow::Borrow::borrow)
         }
     };
 }

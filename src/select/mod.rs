@@ -341,13 +341,18 @@ fn language_site(l: &Localizer, config: &Config, context: &Context) -> LanguageS
         .par_iter()
         .map(|(t, card)| l.trek(t, card.clone(), &around))
         .collect();
+    let trek_places: Vec<(&Geometry, Card)> = trek_cards
+        .iter()
+        .filter_map(|(t, card)| Some((t.geometry.as_deref()?, card.clone())))
+        .collect();
+    let distance = config.pages.nearby_distance_m;
     let content_views = content_cards
         .into_iter()
-        .map(|(c, card)| l.content(c, card))
+        .map(|(c, card)| l.content(c, card, trek::nearby(c.geometry.as_ref(), &trek_places, distance)))
         .collect();
     let event_views: Vec<EventView> = event_cards
         .into_iter()
-        .map(|(e, card)| l.event(e, card))
+        .map(|(e, card)| l.event(e, card, trek::nearby(e.geometry.as_ref(), &trek_places, distance)))
         .collect();
     let site_views = site_cards
         .into_iter()
@@ -361,7 +366,7 @@ fn language_site(l: &Localizer, config: &Config, context: &Context) -> LanguageS
                 .filter(|s| s.courses.ids.contains(&c.id))
                 .filter_map(|s| site_links.get(&s.id).cloned())
                 .collect();
-            l.course(c, card, parents)
+            l.course(c, card, parents, &course_links)
         })
         .collect();
     let page_views = page_cards
@@ -492,7 +497,7 @@ impl Localizer<'_> {
             .filter(|l| *l > 0.0)
             .or_else(|| {
                 trek.geometry
-                    .as_ref()
+                    .as_deref()
                     .map(Geometry::length_m)
                     .filter(|l| *l > 0.0)
             });

@@ -54,6 +54,10 @@ pub struct CourseView {
     pub min_elevation_m: Option<f64>,
     pub max_elevation_m: Option<f64>,
     pub sites: Vec<Link>,
+    /// A course's own steps, in order.
+    pub steps: Vec<Link>,
+    /// Courses this one is a step of.
+    pub parents: Vec<Link>,
     pub location: Option<[f64; 2]>,
     pub translations: Vec<Translation>,
 }
@@ -104,7 +108,14 @@ impl Localizer<'_> {
         }
     }
 
-    pub fn course(&self, course: &OutdoorCourse, card: Card, sites_of_course: Vec<Link>) -> CourseView {
+    pub fn course(
+        &self,
+        course: &OutdoorCourse,
+        card: Card,
+        sites_of_course: Vec<Link>,
+        courses: &BTreeMap<Id, Link>,
+    ) -> CourseView {
+        let links = |ids: &[Id]| ids.iter().filter_map(|id| courses.get(id).cloned()).collect();
         CourseView {
             pictures: self.pictures(&course.attachments),
             kind: self.one("outdoor_coursetype", &course.kind),
@@ -119,6 +130,8 @@ impl Localizer<'_> {
             min_elevation_m: course.min_elevation,
             max_elevation_m: course.max_elevation,
             sites: sites_of_course,
+            steps: links(&course.children.ids),
+            parents: links(&course.parents.ids),
             location: course
                 .geometry
                 .as_ref()

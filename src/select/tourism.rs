@@ -22,8 +22,14 @@ pub struct ContentView {
     pub accessibility: Option<Local>,
     pub contact: Option<String>,
     pub email: String,
+    /// `mailto:` link, when the address is one.
+    pub email_uri: Option<String>,
     pub website: String,
     pub reservation_id: String,
+    pub label_accessibility: Option<Named>,
+    pub sources: Vec<super::trek::Source>,
+    /// Treks passing near it, nearest first.
+    pub nearby_treks: Vec<Card>,
     pub location: Option<[f64; 2]>,
     pub translations: Vec<Translation>,
 }
@@ -51,14 +57,19 @@ pub struct EventView {
     pub speaker: String,
     pub target_audience: String,
     pub capacity: Option<f64>,
-    pub price: String,
+    pub price: Option<f64>,
     pub booking: Option<String>,
     pub bookable: bool,
     pub cancelled: bool,
     pub cancellation_reason: Option<Local>,
     pub contact: Option<String>,
     pub email: String,
+    /// `mailto:` link, when the address is one.
+    pub email_uri: Option<String>,
     pub website: String,
+    pub sources: Vec<super::trek::Source>,
+    /// Treks passing near it, nearest first.
+    pub nearby_treks: Vec<Card>,
     pub location: Option<[f64; 2]>,
     pub translations: Vec<Translation>,
 }
@@ -73,7 +84,7 @@ fn time(value: &str) -> String {
 }
 
 impl Localizer<'_> {
-    pub fn content(&self, content: &TouristicContent, card: Card) -> ContentView {
+    pub fn content(&self, content: &TouristicContent, card: Card, nearby_treks: Vec<Card>) -> ContentView {
         let category = content
             .category
             .id
@@ -113,9 +124,13 @@ impl Localizer<'_> {
             practical_info: self.rich(&content.practical_info),
             accessibility: self.rich(&content.accessibility),
             contact: self.rich_str(&content.contact),
-            email: content.email.trim().to_string(),
+            email: html::plain_text(&content.email),
+            email_uri: html::mailto_uri(&content.email),
             website: self.media_url(&content.website),
             reservation_id: html::plain_text(&content.reservation_id),
+            label_accessibility: self.one("label_accessibility", &content.label_accessibility),
+            sources: self.sources(&content.source),
+            nearby_treks,
             location: content
                 .geometry
                 .as_ref()
@@ -126,7 +141,7 @@ impl Localizer<'_> {
         }
     }
 
-    pub fn event(&self, event: &TouristicEvent, card: Card) -> EventView {
+    pub fn event(&self, event: &TouristicEvent, card: Card, nearby_treks: Vec<Card>) -> EventView {
         EventView {
             pictures: self.pictures(&event.attachments),
             kind: self.one("touristicevent_type", &event.kind),
@@ -147,18 +162,25 @@ impl Localizer<'_> {
             duration: html::plain_text(&event.duration),
             meeting_point: html::plain_text(&event.meeting_point),
             place: html::plain_text(&event.place),
-            organizers: html::plain_text(&event.organizers),
+            organizers: html::plain_text(if event.organizers.trim().is_empty() {
+                &event.organizer
+            } else {
+                &event.organizers
+            }),
             speaker: html::plain_text(&event.speaker),
             target_audience: html::plain_text(&event.target_audience),
             capacity: event.capacity.filter(|c| *c > 0.0),
-            price: html::plain_text(&event.price),
+            price: event.price.filter(|p| *p >= 0.0),
             booking: self.rich_str(&event.booking),
             bookable: event.bookable,
             cancelled: event.cancelled,
             cancellation_reason: self.plain(&event.cancellation_reason),
             contact: self.rich_str(&event.contact),
-            email: event.email.trim().to_string(),
+            email: html::plain_text(&event.email),
+            email_uri: html::mailto_uri(&event.email),
             website: self.media_url(&event.website),
+            sources: self.sources(&event.source),
+            nearby_treks,
             location: event
                 .geometry
                 .as_ref()

@@ -108,7 +108,11 @@ pub struct Desk {
     pub postal_code: String,
     pub municipality: String,
     pub phone: String,
+    /// `tel:` link, when the number is one.
+    pub phone_uri: Option<String>,
     pub email: String,
+    /// `mailto:` link, when the address is one.
+    pub email_uri: Option<String>,
     pub website: String,
     pub photo: String,
     pub location: Option<[f64; 2]>,
@@ -208,7 +212,7 @@ impl Localizer<'_> {
                 .as_ref()
                 .map(|g| g.coords().map(|c| point(*c)).collect())
                 .unwrap_or_default(),
-            departure_point: trek.geometry.as_ref().and_then(Geometry::start).map(point),
+            departure_point: trek.geometry.as_deref().and_then(Geometry::start).map(point),
             pois: self.pois_along(trek, around),
             steps: trek
                 .children
@@ -245,26 +249,32 @@ impl Localizer<'_> {
             accessibility: self.accessibility(trek, around.emergency_number),
             sensitive_areas: self.areas_crossed(trek, around.sensitive_areas),
             web_links: self.web_links(&trek.web_links),
-            sources: trek
-                .source
-                .ids
-                .iter()
-                .filter_map(|id| {
-                    let source = self.dataset.nomenclature("source", *id)?;
-                    Some(Source {
-                        name: self.plain(&source.label)?,
-                        website: self.media_url(&source.website),
-                        pictogram: self.media_url(&source.pictogram),
-                    })
-                })
-                .collect(),
-            nearby_contents: nearby(trek.geometry.as_ref(), &around.contents, around.nearby_distance_m),
-            nearby_events: nearby(trek.geometry.as_ref(), &around.events, around.nearby_distance_m),
+            sources: self.sources(&trek.source),
+            nearby_contents: nearby(
+                trek.geometry.as_deref(),
+                &around.contents,
+                around.nearby_distance_m,
+            ),
+            nearby_events: nearby(trek.geometry.as_deref(), &around.events, around.nearby_distance_m),
             create_datetime: trek.create_datetime.clone(),
             update_datetime: trek.update_datetime.clone(),
             translations: Vec::new(),
             card,
         }
+    }
+
+    pub fn sources(&self, refs: &crate::model::values::Refs) -> Vec<Source> {
+        refs.ids
+            .iter()
+            .filter_map(|id| {
+                let source = self.dataset.nomenclature("source", *id)?;
+                Some(Source {
+                    name: self.plain(&source.label)?,
+                    website: self.media_url(&source.website),
+                    pictogram: self.media_url(&source.pictogram),
+                })
+            })
+            .collect()
     }
 
     pub fn city_names(&self, cities: &[crate::model::CityRef]) -> Vec<String> {
@@ -350,8 +360,10 @@ impl Localizer<'_> {
             street: html::plain_text(&desk.street),
             postal_code: html::plain_text(&desk.postal_code),
             municipality: html::plain_text(&desk.municipality),
-            phone: desk.phone.trim().to_string(),
-            email: desk.email.trim().to_string(),
+            phone: html::plain_text(&desk.phone),
+            phone_uri: html::phone_uri(&desk.phone),
+            email: html::plain_text(&desk.email),
+            email_uri: html::mailto_uri(&desk.email),
             website: self.media_url(&desk.website),
             photo: self.media_url(&desk.photo_url),
             location: desk.longitude.zip(desk.latitude).map(|(lon, lat)| [lon, lat]),
@@ -475,7 +487,13 @@ fn step_contexts(trek: &Trek, treks: &BTreeMap<Id, Link>) -> Vec<StepContext> {
         .iter()
         .filter_map(|parent_id| {
             let parent = treks.get(parent_id)?.clone();
-            let siblings = &parent.children;
+            // Steps shown in this language only: a missing step is not counted.
+            let siblings: Vec<u64> = parent
+                .children
+                .iter()
+                .copied()
+                .filter(|id| treks.contains_key(&Id(*id)))
+                .collect();
             let position = siblings
                 .iter()
                 .position(|id| *id == trek.id.0)
@@ -492,7 +510,7 @@ fn step_contexts(trek: &Trek, treks: &BTreeMap<Id, Link>) -> Vec<StepContext> {
 }
 
 /// Cards of objects at most `distance_m` from the trek's line, nearest first.
-fn nearby(route: Option<&Geometry>, candidates: &[(&Geometry, Card)], distance_m: f64) -> Vec<Card> {
+pub fn nearby(route: Option<&Geometry>, candidates: &[(&Geometry, Card)], distance_m: f64) -> Vec<Card> {
     let Some(route) = route else { return Vec::new() };
     let Some(bbox) = route.bbox().map(|b| expand_bbox(b, distance_m)) else {
         return Vec::new();
