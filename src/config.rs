@@ -38,6 +38,8 @@ struct ConfigFile {
     #[serde(default)]
     pages: Pages,
     #[serde(default)]
+    maps: Maps,
+    #[serde(default)]
     extra: toml::Table,
 }
 
@@ -181,6 +183,54 @@ impl Default for Pages {
     }
 }
 
+/// A background layer of the maps: an XYZ tile URL template with its attribution.
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct TileLayer {
+    pub name: String,
+    /// `https://…/{z}/{x}/{y}.png`; `{s}` subdomains are not used (HTTP/2 needs none).
+    pub url: String,
+    pub attribution: String,
+    #[serde(default = "default_max_zoom")]
+    pub max_zoom: u8,
+}
+
+fn default_max_zoom() -> u8 {
+    18
+}
+
+/// The maps: layers, and how much lines are simplified for display (downloads keep every point).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Maps {
+    /// The first is shown first; a second (satellite...) adds a layer switch.
+    pub tiles: Vec<TileLayer>,
+    /// The global map draws every trek's line from this zoom level on.
+    pub lines_min_zoom: u8,
+    /// Simplification of a trek page's lines, in degrees (0.00002 ≈ 2 m).
+    pub trek_tolerance: f64,
+    /// Simplification of the global map's lines, in degrees (0.0002 ≈ 20 m).
+    pub overview_tolerance: f64,
+}
+
+impl Default for Maps {
+    fn default() -> Self {
+        Maps {
+            tiles: vec![TileLayer {
+                name: "OpenStreetMap".into(),
+                url: "https://tile.openstreetmap.org/{z}/{x}/{y}.png".into(),
+                attribution:
+                    "© <a href=\"https://www.openstreetmap.org/copyright\">OpenStreetMap</a> contributors"
+                        .into(),
+                max_zoom: 19,
+            }],
+            lines_min_zoom: 11,
+            trek_tolerance: 0.00002,
+            overview_tolerance: 0.0002,
+        }
+    }
+}
+
 /// Where the data comes from, after command-line overrides.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Source {
@@ -228,6 +278,7 @@ pub struct Config {
     pub include: Include,
     pub fetch: FetchSettings,
     pub pages: Pages,
+    pub maps: Maps,
     pub extra: toml::Table,
 }
 
@@ -327,6 +378,20 @@ impl Config {
             }
         }
 
+        if file.maps.tiles.is_empty() {
+            return Err(invalid("`maps.tiles` needs at least one layer".into()));
+        }
+        for tiles in &file.maps.tiles {
+            let ok = tiles.url.starts_with("https://")
+                && ["{z}", "{x}", "{y}"].iter().all(|p| tiles.url.contains(p));
+            if !ok {
+                return Err(invalid(format!(
+                    "`maps.tiles` {:?}: `url` must be an https URL template with {{z}}, {{x}} and {{y}}",
+                    tiles.name
+                )));
+            }
+        }
+
         let resolve = |p: &Path| {
             if p.is_absolute() {
                 p.to_path_buf()
@@ -370,6 +435,7 @@ impl Config {
                 retries: source.retries,
             },
             pages: file.pages,
+            maps: file.maps,
             extra: file.extra,
         })
     }

@@ -3,6 +3,7 @@
 //! The build is a one-way pipeline; each stage is a module (see `ARCHITECTURE.md`):
 //! [`config`] → [`fetch`] (or [`snapshot`]) → [`model`] → [`select`] → [`render`] → [`output`].
 
+pub mod assets;
 pub mod cli;
 pub mod commands;
 pub mod config;

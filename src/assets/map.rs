@@ -1,0 +1,161 @@
+//! What the interactive maps load: a trek page's own small map data (inlined in the page), and
+//! per language the global map's files, `treks.json` (one marker per trek) and `lines.json`
+//! (every trek's line, simplified harder, loaded only when zoomed in).
+//!
+//! Coordinates are `[latitude, longitude]` as Leaflet takes them, rounded to 5 decimals (1 m).
+
+use serde::Serialize;
+
+use crate::config::TileLayer;
+use crate::model::geometry::{Coord, Geometry};
+
+pub type LatLng = [f64; 2];
+
+fn round5(v: f64) -> f64 {
+    (v * 100_000.0).round() / 100_000.0
+}
+
+pub fn latlng(c: Coord) -> LatLng {
+    [round5(c.lat), round5(c.lon)]
+}
+
+/// `[lon, lat]` as the views hold points → `[lat, lng]`.
+pub fn from_lonlat([lon, lat]: [f64; 2]) -> LatLng {
+    [round5(lat), round5(lon)]
+}
+
+/// The route's lines, simplified at `tolerance` degrees.
+pub fn lines(geometry: &Geometry, tolerance: f64) -> Vec<Vec<LatLng>> {
+    geometry
+        .lines()
+        .into_iter()
+        .map(|line| {
+            let mut points: Vec<LatLng> = super::simplify(line, tolerance).into_iter().map(latlng).collect();
+            points.dedup();
+            points
+        })
+        .filter(|line| !line.is_empty())
+        .collect()
+}
+
+/// Rings of an area, simplified.
+pub fn rings(geometry: &Geometry, tolerance: f64) -> Vec<Vec<LatLng>> {
+    let polygons: Vec<&Vec<Vec<Coord>>> = match geometry {
+        Geometry::Polygon(rings) => vec![rings],
+        Geometry::MultiPolygon(polygons) => polygons.iter().collect(),
+        _ => Vec::new(),
+    };
+    polygons
+        .into_iter()
+        .flatten()
+        .map(|ring| super::simplify(ring, tolerance).into_iter().map(latlng).collect())
+        .collect()
+}
+
+#[derive(Debug, Serialize)]
+pub struct Marker {
+    pub name: String,
+    pub at: LatLng,
+    /// The number shown on the marker and beside the list on the page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub number: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Area {
+    pub name: String,
+    pub rings: Vec<Vec<LatLng>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Step {
+    pub name: String,
+    pub url: String,
+    pub lines: Vec<Vec<LatLng>>,
+}
+
+/// A trek page's map.
+#[derive(Debug, Serialize)]
+pub struct TrekMap<'a> {
+    pub lines: Vec<Vec<LatLng>>,
+    /// Marker for a trek whose geometry is a point.
+    pub point: Option<LatLng>,
+    pub departure: Option<LatLng>,
+    pub arrival: Option<LatLng>,
+    pub parking: Option<LatLng>,
+    pub pois: Vec<Marker>,
+    pub references: Vec<LatLng>,
+    pub desks: Vec<Marker>,
+    pub areas: Vec<Area>,
+    pub steps: Vec<Step>,
+    pub tiles: &'a [TileLayer],
+    /// UI strings the script shows (control titles).
+    pub labels: &'a serde_json::Value,
+}
+
+/// One marker of the global map.
+#[derive(Debug, Serialize)]
+pub struct TrekMarker<'a> {
+    pub id: u64,
+    pub name: &'a str,
+    pub url: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub picture: Option<&'a str>,
+    pub at: LatLng,
+}
+
+/// The global map's marker file.
+pub fn markers_json(markers: &[TrekMarker]) -> String {
+    serde_json::to_string(markers).expect("markers serialize")
+}
+
+/// The global map's line file: `{"<trek id>": [[[lat, lng], …], …], …}`.
+pub fn lines_json(lines: &[(u64, Vec<Vec<LatLng>>)]) -> String {
+    let map: serde_json::Map<String, serde_json::Value> = lines
+        .iter()
+        .map(|(id, lines)| {
+            (
+                id.to_string(),
+                serde_json::to_value(lines).expect("lines serialize"),
+            )
+        })
+        .collect();
+    serde_json::to_string(&map).expect("lines serialize")
+}
+
+/// JSON for a `<script type="application/json">`: markup characters escaped, so no text can
+/// end the element.
+pub fn inline_json(value: &impl Serialize) -> String {
+    serde_json::to_string(value)
+        .expect("map data serializes")
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_are_lat_lng_rounded_and_simplified() {
+        let c = |lon: f64, lat: f64| Coord {
+            lon,
+            lat,
+            z: Some(1.0),
+        };
+        let geometry = Geometry::LineString(vec![
+            c(6.123456789, 44.1),
+            c(6.2, 44.1000001),
+            c(6.3, 44.1),
+            c(6.3, 44.2),
+        ]);
+        assert_eq!(
+            lines(&geometry, 0.001),
+            [vec![[44.1, 6.12346], [44.1, 6.3], [44.2, 6.3]]]
+        );
+        assert_eq!(inline_json(&"</script>"), r#""\u003c/script\u003e""#);
+    }
+}

@@ -1,0 +1,223 @@
+//! An elevation profile and a route thumbnail as drawing data (coordinates already scaled to
+//! an SVG viewBox): the theme writes the `<svg>`, with its labels in the page's language, so a
+//! trek page shows both with no JavaScript.
+
+use serde::Serialize;
+
+use crate::model::geometry::{haversine_m, Geometry};
+
+/// The profile's viewBox.
+const WIDTH: f64 = 600.0;
+const HEIGHT: f64 = 200.0;
+/// Vertices drawn at most: enough for a smooth line, little enough to inline.
+const MAX_POINTS: usize = 300;
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Profile {
+    pub width: f64,
+    pub height: f64,
+    /// `x,y x,y …` for a `<polyline>`: distance along the route against altitude.
+    pub line: String,
+    /// The same closed along the bottom, for a filled `<polygon>`.
+    pub area: String,
+    pub length_m: f64,
+    pub min_m: f64,
+    pub max_m: f64,
+    /// Altitude gridlines: `y` in the viewBox, `value` in metres.
+    pub altitude_ticks: Vec<Tick>,
+    /// Distance gridlines: `x` in the viewBox, `value` in kilometres.
+    pub distance_ticks: Vec<Tick>,
+    /// Number of vertices drawn.
+    pub points: usize,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Tick {
+    pub position: f64,
+    pub value: f64,
+}
+
+/// `None` for a geometry without lines or without altitudes (2D, or all zeros: no DEM).
+pub fn profile(geometry: &Geometry) -> Option<Profile> {
+    if !geometry.has_elevation() {
+        return None;
+    }
+    // (metres along, altitude), lines joined in order.
+    let mut samples: Vec<(f64, f64)> = Vec::new();
+    let mut walked = 0.0;
+    for line in geometry.lines() {
+        let mut previous = None;
+        for c in line {
+            if let Some(p) = previous {
+                walked += haversine_m(p, *c);
+            }
+            previous = Some(*c);
+            if let Some(z) = c.z {
+                samples.push((walked, z));
+            }
+        }
+    }
+    if samples.len() < 2 || walked <= 0.0 {
+        return None;
+    }
+    let min = samples.iter().map(|s| s.1).fold(f64::INFINITY, f64::min);
+    let max = samples.iter().map(|s| s.1).fold(f64::NEG_INFINITY, f64::max);
+    // Some room above and below, and at least 100 m of scale so a flat walk looks flat.
+    let span = (max - min).max(100.0);
+    let (floor, ceil) = (min - span * 0.1, min + span * 1.1);
+    let x = |d: f64| d / walked * WIDTH;
+    let y = |z: f64| HEIGHT - (z - floor) / (ceil - floor) * HEIGHT;
+    let step = samples.len().div_ceil(MAX_POINTS);
+    let mut drawn: Vec<(f64, f64)> = samples.iter().step_by(step.max(1)).copied().collect();
+    if drawn.last() != samples.last() {
+        drawn.push(*samples.last().expect("two samples at least"));
+    }
+    let points: Vec<String> = drawn
+        .iter()
+        .map(|(d, z)| format!("{:.1},{:.1}", x(*d), y(*z)))
+        .collect();
+    let line = points.join(" ");
+    let area = format!("0,{HEIGHT} {line} {WIDTH},{HEIGHT}");
+    Some(Profile {
+        width: WIDTH,
+        height: HEIGHT,
+        area,
+        line,
+        length_m: walked,
+        min_m: min,
+        max_m: max,
+        altitude_ticks: nice_ticks(floor, ceil, 4)
+            .into_iter()
+            .map(|v| Tick {
+                position: round1(y(v)),
+                value: v,
+            })
+            .collect(),
+        distance_ticks: nice_ticks(0.0, walked / 1000.0, 5)
+            .into_iter()
+            .filter(|km| *km > 0.0)
+            .map(|km| Tick {
+                position: round1(x(km * 1000.0)),
+                value: km,
+            })
+            .collect(),
+        points: drawn.len(),
+    })
+}
+
+fn round1(v: f64) -> f64 {
+    (v * 10.0).round() / 10.0
+}
+
+/// Round values between `low` and `high`, about `count` of them: 1, 2 or 5 × 10ⁿ apart.
+fn nice_ticks(low: f64, high: f64, count: usize) -> Vec<f64> {
+    let raw = (high - low) / count.max(1) as f64;
+    if raw <= 0.0 || !raw.is_finite() {
+        return Vec::new();
+    }
+    let magnitude = 10f64.powf(raw.log10().floor());
+    let step = [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * magnitude)
+        .find(|s| *s >= raw)
+        .unwrap_or(10.0 * magnitude);
+    let mut value = (low / step).ceil() * step;
+    let mut ticks = Vec::new();
+    while value <= high + 1e-9 {
+        ticks.push((value * 1000.0).round() / 1000.0);
+        value += step;
+    }
+    ticks
+}
+
+/// A route's shape in a 100 × 100 viewBox, as an SVG path, north up, proportions kept.
+pub fn thumbnail(geometry: &Geometry) -> Option<String> {
+    let lines = geometry.lines();
+    let [w, s, e, n] = geometry.bbox()?;
+    if lines.is_empty() {
+        return None;
+    }
+    let k = ((s + n) / 2.0).to_radians().cos();
+    let (width, height) = ((e - w) * k, n - s);
+    let scale = 90.0 / width.max(height).max(1e-9);
+    let (dx, dy) = ((100.0 - width * scale) / 2.0, (100.0 - height * scale) / 2.0);
+    let tolerance = width.max(height) / 300.0 / k.max(0.01);
+    let mut path = String::new();
+    for line in lines {
+        for (i, c) in super::simplify(line, tolerance).iter().enumerate() {
+            let px = dx + (c.lon - w) * k * scale;
+            let py = dy + (n - c.lat) * scale;
+            path.push_str(&format!("{}{:.1} {:.1}", if i == 0 { "M" } else { " L" }, px, py));
+        }
+    }
+    Some(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::geometry::Coord;
+
+    fn c(lon: f64, lat: f64, z: Option<f64>) -> Coord {
+        Coord { lon, lat, z }
+    }
+
+    #[test]
+    fn a_profile_spans_the_route_and_its_altitudes() {
+        let line = Geometry::LineString(vec![
+            c(6.0, 45.0, Some(1000.0)),
+            c(6.0, 45.01, Some(1500.0)),
+            c(6.0, 45.02, Some(1200.0)),
+        ]);
+        let p = profile(&line).unwrap();
+        assert!((p.length_m - 2224.0).abs() < 5.0, "{}", p.length_m);
+        assert_eq!((p.min_m, p.max_m), (1000.0, 1500.0));
+        let xs: Vec<f64> = p
+            .line
+            .split(' ')
+            .map(|pt| pt.split(',').next().unwrap().parse().unwrap())
+            .collect();
+        assert_eq!(xs.first(), Some(&0.0));
+        assert_eq!(xs.last(), Some(&WIDTH));
+        assert_eq!(p.points, 3);
+        assert!(p.altitude_ticks.iter().any(|t| t.value == 1200.0));
+        assert!(p
+            .distance_ticks
+            .iter()
+            .all(|t| t.position > 0.0 && t.position <= WIDTH));
+    }
+
+    #[test]
+    fn no_profile_without_altitudes() {
+        assert_eq!(
+            profile(&Geometry::LineString(vec![
+                c(6.0, 45.0, None),
+                c(6.1, 45.1, None)
+            ])),
+            None
+        );
+        assert_eq!(
+            profile(&Geometry::LineString(vec![
+                c(6.0, 45.0, Some(0.0)),
+                c(6.1, 45.1, Some(0.0))
+            ])),
+            None
+        );
+        assert_eq!(profile(&Geometry::Point(c(6.0, 45.0, Some(1000.0)))), None);
+    }
+
+    #[test]
+    fn a_thumbnail_fits_its_box() {
+        let path = thumbnail(&Geometry::LineString(vec![
+            c(6.0, 45.0, None),
+            c(6.1, 45.1, None),
+            c(6.2, 45.0, None),
+        ]))
+        .unwrap();
+        assert!(path.starts_with('M'));
+        for number in path.split([' ', 'M', 'L']).filter(|s| !s.is_empty()) {
+            let v: f64 = number.parse().unwrap();
+            assert!((0.0..=100.0).contains(&v), "{v} in {path}");
+        }
+    }
+}
