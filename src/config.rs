@@ -133,7 +133,9 @@ impl Default for Include {
 /// Sections of a trek page, in the order the default theme shows them.
 pub const TREK_SECTIONS: &[&str] = &[
     "gallery",
+    "map",
     "facts",
+    "profile",
     "places",
     "teaser",
     "description",
@@ -593,7 +595,7 @@ api = "https://geotrek.example.org/api/v2/"
             ("https://rando.example.org/", "not a url", "base_url"),
             (
                 "[source]",
-                "[pages]\ntrek_sections = [\"gallery\", \"map\"]\n[source]",
+                "[pages]\ntrek_sections = [\"gallery\", \"photos\"]\n[source]",
                 "pages.trek_sections",
             ),
             (

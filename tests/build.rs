@@ -87,7 +87,9 @@ fn built_pages(site: &Site, dir: &str) -> BTreeSet<String> {
                 // Trek pages only: `trek/<id>-<slug>/index.html`, not the lists beside them.
                 let relative = path.strip_prefix(&base).unwrap().to_string_lossy().into_owned();
                 let segments: Vec<&str> = relative.split('/').collect();
-                let object = segments.len() >= 3 && segments[segments.len() - 3] == "trek";
+                let object = segments.len() >= 3
+                    && segments[segments.len() - 3] == "trek"
+                    && relative.ends_with("/index.html");
                 if object
                     && segments[segments.len() - 2]
                         .split('-')

@@ -17,6 +17,16 @@ use crate::select::{
 #[allow(clippy::large_enum_variant)]
 pub enum Job<'a> {
     Page(PageJob<'a>),
+    /// A trek's GPX, KML or GeoJSON file.
+    Download {
+        site: usize,
+        trek: &'a TrekView,
+        format: &'static str,
+    },
+    /// The global map's `treks.json` and `lines.json` of one language.
+    MapFiles {
+        site: usize,
+    },
     Static {
         source: &'a super::theme::FileSource,
         to: &'a PathBuf,
@@ -39,7 +49,9 @@ pub struct PageJob<'a> {
 }
 
 pub enum Page<'a> {
-    Home { intro: Option<&'a ContentPage> },
+    Home {
+        intro: Option<&'a ContentPage>,
+    },
     Trek(&'a TrekView),
     Content(&'a ContentView),
     Event(&'a EventView),
@@ -48,6 +60,8 @@ pub enum Page<'a> {
     Information(&'a FlatPageView),
     List(ListPage<'a>),
     Markdown(&'a ContentPage),
+    /// The global map.
+    Map,
     NotFound,
 }
 
@@ -92,6 +106,7 @@ impl PageJob<'_> {
             Page::Information(_) => "information.html",
             Page::List(_) => "list.html",
             Page::Markdown(page) => &page.template,
+            Page::Map => "map.html",
             Page::NotFound => "404.html",
         }
     }
@@ -132,6 +147,10 @@ pub fn jobs<'a>(
             &newest(&mut site.treks.iter().map(|t| &t.card)),
         );
         push(Page::NotFound, format!("{}404.html", site.root), "404".into(), "");
+        if !site.treks.is_empty() {
+            let lastmod = newest(&mut site.treks.iter().map(|t| &t.card));
+            push(Page::Map, format!("{}map/", site.root), "map".into(), &lastmod);
+        }
         for view in &site.treks {
             push(
                 Page::Trek(view),
@@ -220,6 +239,20 @@ pub fn jobs<'a>(
         }
     }
     check_unique_urls(&jobs, sites)?;
+    for (index, site) in sites.iter().enumerate() {
+        for trek in site.treks.iter().filter(|t| t.geometry.is_some()) {
+            for download in &trek.downloads {
+                jobs.push(Job::Download {
+                    site: index,
+                    trek,
+                    format: download.format,
+                });
+            }
+        }
+        if !site.treks.is_empty() {
+            jobs.push(Job::MapFiles { site: index });
+        }
+    }
     jobs.extend(
         theme
             .static_files

@@ -6,6 +6,7 @@
 
 mod filters;
 mod jobs;
+mod maps;
 pub mod redirects;
 mod seo;
 mod sitemap;
@@ -97,6 +98,10 @@ pub struct Renderer<'a> {
     shared: Vec<tera::Context>,
     /// Per language: the theme's UI strings.
     strings: Vec<std::collections::BTreeMap<String, String>>,
+    /// Per language: the map controls' labels.
+    map_labels: Vec<serde_json::Value>,
+    /// Per language: trek id → index in `treks`.
+    trek_index: Vec<std::collections::HashMap<u64, usize>>,
 }
 
 impl<'a> Renderer<'a> {
@@ -119,10 +124,24 @@ impl<'a> Renderer<'a> {
                 context
             })
             .collect();
+        let map_labels = strings.iter().map(maps::labels).collect();
+        let trek_index = inputs
+            .sites
+            .iter()
+            .map(|site| {
+                site.treks
+                    .iter()
+                    .enumerate()
+                    .map(|(i, t)| (t.card.id, i))
+                    .collect()
+            })
+            .collect();
         Renderer {
             inputs,
             shared,
             strings,
+            map_labels,
+            trek_index,
         }
     }
 
@@ -154,6 +173,23 @@ impl<'a> Renderer<'a> {
                         let files = sitemap::sitemaps(&self.inputs.config.base_url, &pages, &languages);
                         for (name, xml) in &files {
                             write_output(&out.join(name), xml.as_bytes())?;
+                        }
+                        Ok(files.len())
+                    }
+                    Job::Download { site, trek, format } => {
+                        let bytes = self.download(&self.inputs.sites[*site], trek, format)?;
+                        let path = format!(
+                            "{}{}.{format}",
+                            trek.card.url.trim_start_matches('/'),
+                            trek.card.slug
+                        );
+                        write_output(&out.join(path), &bytes)?;
+                        Ok(1)
+                    }
+                    Job::MapFiles { site } => {
+                        let files = maps::overview_files(self.inputs.config, &self.inputs.sites[*site]);
+                        for (path, json) in &files {
+                            write_output(&out.join(path), json.as_bytes())?;
                         }
                         Ok(files.len())
                     }
@@ -219,11 +255,46 @@ impl<'a> Renderer<'a> {
                     &site.flat_pages.iter().map(|p| &p.card).collect::<Vec<_>>(),
                 );
             }
-            Page::Trek(view) => context.insert("trek", view),
-            Page::Content(view) => context.insert("content", view),
-            Page::Event(view) => context.insert("event", view),
-            Page::Site(view) => context.insert("outdoor_site", view),
-            Page::Course(view) => context.insert("course", view),
+            Page::Trek(view) => {
+                context.insert("trek", view);
+                let labels = &self.map_labels[job.site];
+                context.insert(
+                    "map_data",
+                    &maps::trek(self.inputs.config, site, &self.trek_index[job.site], view, labels),
+                );
+            }
+            Page::Content(view) => {
+                context.insert("content", view);
+                context.insert(
+                    "map_data",
+                    &maps::place(self.inputs.config, view.location, &self.map_labels[job.site]),
+                );
+            }
+            Page::Event(view) => {
+                context.insert("event", view);
+                context.insert(
+                    "map_data",
+                    &maps::place(self.inputs.config, view.location, &self.map_labels[job.site]),
+                );
+            }
+            Page::Site(view) => {
+                context.insert("outdoor_site", view);
+                context.insert(
+                    "map_data",
+                    &maps::place(self.inputs.config, view.location, &self.map_labels[job.site]),
+                );
+            }
+            Page::Course(view) => {
+                context.insert("course", view);
+                context.insert(
+                    "map_data",
+                    &maps::place(self.inputs.config, view.location, &self.map_labels[job.site]),
+                );
+            }
+            Page::Map => context.insert(
+                "map_data",
+                &maps::overview(self.inputs.config, site, &self.map_labels[job.site]),
+            ),
             Page::Information(view) => context.insert("flat_page", view),
             Page::List(list) => context.insert("list", list),
             Page::Markdown(page) => context.insert("content_page", page),
@@ -282,6 +353,52 @@ fn site_context<'a>(inputs: &'a Inputs, site: &'a LanguageSite) -> SiteContext<'
             flat_pages: !site.flat_pages.is_empty(),
         },
         extra: extra_as_json(&config.extra),
+    }
+}
+
+impl Renderer<'_> {
+    /// A trek's download in one format.
+    fn download(
+        &self,
+        site: &LanguageSite,
+        trek: &crate::select::TrekView,
+        format: &str,
+    ) -> Result<Vec<u8>, RenderError> {
+        use crate::assets::downloads;
+        let Some(geometry) = trek.geometry.as_deref() else {
+            return Ok(Vec::new());
+        };
+        let url = format!("{}{}", self.inputs.config.base_url, trek.card.url);
+        let described = downloads::Described {
+            name: &trek.card.name.text,
+            description: &trek.plain_description,
+            url: &url,
+        };
+        Ok(match format {
+            "gpx" => downloads::gpx(&described, geometry)
+                .map_err(|e| RenderError::Theme(format!("trek {}: {e}", trek.card.id)))?,
+            "kml" => downloads::kml(&described, geometry)
+                .map_err(|e| RenderError::Theme(format!("trek {}: {e}", trek.card.id)))?,
+            _ => {
+                let mut properties = serde_json::Map::new();
+                properties.insert("id".into(), trek.card.id.into());
+                properties.insert("language".into(), site.lang.clone().into());
+                for (key, value) in [
+                    ("length_m", trek.card.length_m),
+                    ("duration_hours", trek.card.duration_hours),
+                    ("ascent_m", trek.card.ascent_m),
+                    ("descent_m", trek.descent_m),
+                ] {
+                    if let Some(value) = value {
+                        properties.insert(key.into(), value.into());
+                    }
+                }
+                if let Some(practice) = &trek.card.practice {
+                    properties.insert("practice".into(), practice.name.text.clone().into());
+                }
+                downloads::geojson(&described, geometry, properties)
+            }
+        })
     }
 }
 

@@ -62,6 +62,8 @@ pub struct Card {
     pub external: bool,
     pub name: Local,
     pub picture: Option<Picture>,
+    /// A trek's route as an SVG path in a 100 × 100 box.
+    pub thumbnail: Option<String>,
     /// Practice, category or type.
     pub subtitle: Option<Local>,
     /// The teaser (or description) as plain text, cut for cards and meta descriptions.
@@ -462,6 +464,7 @@ impl Localizer<'_> {
             slug,
             name,
             picture: self.pictures(attachments).into_iter().next(),
+            thumbnail: None,
             subtitle,
             summary,
             practice: None,
@@ -489,6 +492,10 @@ impl Localizer<'_> {
             &trek.update_datetime,
         )?;
         card.practice = practice;
+        card.thumbnail = trek
+            .geometry
+            .as_deref()
+            .and_then(crate::assets::profile::thumbnail);
         card.difficulty = self.one("trek_difficulty", &trek.difficulty);
         card.duration_hours = trek.duration.filter(|d| *d > 0.0);
         card.length_m = trek

@@ -3,11 +3,13 @@
 //! areas crossed, touristic contents and events nearby).
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde::Serialize;
 
 use super::localize::{Local, Localizer, Named, Picture};
 use super::{Card, Link, Translation};
+use crate::assets::profile::{self, Profile};
 use crate::html;
 use crate::model::geometry::{expand_bbox, Geometry};
 use crate::model::values::Id;
@@ -17,6 +19,16 @@ use crate::model::{InformationDesk, Poi, SensitiveArea, Trek, WebLink};
 pub struct TrekView {
     #[serde(flatten)]
     pub card: Card,
+    /// The full-resolution route, shared with the dataset: downloads and maps read it.
+    #[serde(skip)]
+    pub geometry: Option<Arc<Geometry>>,
+    /// Distance against altitude, when the route has altitudes.
+    pub profile: Option<Profile>,
+    /// GPX, KML and GeoJSON files beside the page.
+    pub downloads: Vec<Download>,
+    /// Plain text for downloads: the teaser, else the description.
+    #[serde(skip)]
+    pub plain_description: String,
     pub pictures: Vec<Picture>,
     pub themes: Vec<Named>,
     pub route: Option<Named>,
@@ -59,6 +71,17 @@ pub struct TrekView {
     /// This trek in every site language where it is shown, this one included.
     pub translations: Vec<Translation>,
 }
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Download {
+    /// `gpx`, `kml` or `geojson`: the file extension.
+    pub format: &'static str,
+    /// Site-relative URL of the file.
+    pub url: String,
+}
+
+/// The download formats, in the order pages list them.
+pub const DOWNLOAD_FORMATS: &[&str] = &["gpx", "kml", "geojson"];
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Rating {
@@ -135,6 +158,8 @@ pub struct Accessibility {
 #[derive(Debug, Clone, Serialize)]
 pub struct Area {
     pub id: u64,
+    #[serde(skip)]
+    pub geometry: Option<Arc<Geometry>>,
     pub name: Local,
     pub description: Option<Local>,
     /// Months (1–12) when the area is sensitive.
@@ -191,7 +216,26 @@ impl Localizer<'_> {
     pub fn trek(&self, trek: &Trek, card: Card, around: &Surroundings) -> TrekView {
         let pictures = self.pictures(&trek.attachments);
         let point = |c: crate::model::geometry::Coord| [c.lon, c.lat];
+        let downloads = match &trek.geometry {
+            Some(_) => DOWNLOAD_FORMATS
+                .iter()
+                .map(|format| Download {
+                    format,
+                    url: format!("{}{}.{format}", card.url, card.slug),
+                })
+                .collect(),
+            None => Vec::new(),
+        };
+        let plain_description = [&trek.description_teaser, &trek.description]
+            .into_iter()
+            .find_map(|t| self.text(t))
+            .map(|l| html::plain_text(&l.text))
+            .unwrap_or_default();
         TrekView {
+            geometry: trek.geometry.clone(),
+            profile: trek.geometry.as_deref().and_then(profile::profile),
+            downloads,
+            plain_description,
             pictures,
             themes: self.all("theme", &trek.themes),
             route: self.one("trek_route", &trek.route),
@@ -414,6 +458,7 @@ impl Localizer<'_> {
             .filter_map(|a| {
                 Some(Area {
                     id: a.id.0,
+                    geometry: a.geometry.clone(),
                     name: self.plain(&a.name)?,
                     description: self.rich(&a.description),
                     months: a

@@ -1,0 +1,169 @@
+//! Map data for the pages, from the views: a trek's route, markers and areas inlined in its
+//! page, a marker for the other objects, and the global map's files per language.
+
+use std::collections::HashMap;
+
+use serde_json::json;
+
+use crate::assets::map::{self, Area, LatLng, Marker, Step, TrekMap, TrekMarker};
+use crate::config::Config;
+use crate::select::{LanguageSite, TrekView};
+
+/// Departure and arrival closer than this are one place (a loop): no arrival marker.
+const SAME_PLACE_M: f64 = 30.0;
+
+pub fn labels(strings: &std::collections::BTreeMap<String, String>) -> serde_json::Value {
+    let get = |key: &str| strings.get(key).cloned().unwrap_or_default();
+    json!({
+        "reset": get("map_reset"),
+        "fullscreen": get("map_fullscreen"),
+        "departure": get("departure"),
+        "arrival": get("arrival"),
+        "parking": get("advised_parking"),
+        "here": get("map_here"),
+    })
+}
+
+/// A trek page's map, as inline JSON.
+pub fn trek(
+    config: &Config,
+    site: &LanguageSite,
+    by_id: &HashMap<u64, usize>,
+    trek: &TrekView,
+    labels: &serde_json::Value,
+) -> String {
+    let tolerance = config.maps.trek_tolerance;
+    let geometry = trek.geometry.as_deref();
+    let lines = geometry.map(|g| map::lines(g, tolerance)).unwrap_or_default();
+    let departure = lines.first().and_then(|l| l.first()).copied();
+    let arrival = lines.last().and_then(|l| l.last()).copied().filter(|a| {
+        departure.is_none_or(|d| {
+            let to = |p: LatLng| crate::model::geometry::Coord {
+                lon: p[1],
+                lat: p[0],
+                z: None,
+            };
+            crate::model::geometry::haversine_m(to(d), to(*a)) > SAME_PLACE_M
+        })
+    });
+    let point = if lines.is_empty() {
+        geometry.and_then(|g| g.start()).map(map::latlng)
+    } else {
+        None
+    };
+    let data = TrekMap {
+        point,
+        departure,
+        arrival,
+        parking: trek.parking_location.map(map::from_lonlat),
+        pois: trek
+            .pois
+            .iter()
+            .filter_map(|poi| {
+                Some(Marker {
+                    name: poi.name.text.clone(),
+                    at: map::from_lonlat(poi.location?),
+                    number: Some(poi.number),
+                    url: None,
+                })
+            })
+            .collect(),
+        references: trek
+            .points_reference
+            .iter()
+            .copied()
+            .map(map::from_lonlat)
+            .collect(),
+        desks: trek
+            .information_desks
+            .iter()
+            .filter_map(|d| {
+                Some(Marker {
+                    name: d.name.text.clone(),
+                    at: map::from_lonlat(d.location?),
+                    number: None,
+                    url: None,
+                })
+            })
+            .collect(),
+        areas: trek
+            .sensitive_areas
+            .iter()
+            .filter_map(|a| {
+                Some(Area {
+                    name: a.name.text.clone(),
+                    rings: map::rings(a.geometry.as_deref()?, tolerance),
+                })
+            })
+            .collect(),
+        steps: trek
+            .steps
+            .iter()
+            .filter_map(|step| {
+                let view = &site.treks[*by_id.get(&step.id)?];
+                Some(Step {
+                    name: step.name.text.clone(),
+                    url: step.url.clone(),
+                    lines: map::lines(view.geometry.as_deref()?, tolerance),
+                })
+            })
+            .collect(),
+        lines,
+        tiles: &config.maps.tiles,
+        labels,
+    };
+    map::inline_json(&data)
+}
+
+/// A map with one marker, for the pages of touristic contents, events and outdoor objects.
+pub fn place(config: &Config, at: Option<[f64; 2]>, labels: &serde_json::Value) -> Option<String> {
+    let at = map::from_lonlat(at?);
+    Some(map::inline_json(
+        &json!({ "point": at, "tiles": config.maps.tiles, "labels": labels }),
+    ))
+}
+
+/// The global map page's data: where its files are and how to draw them.
+pub fn overview(config: &Config, site: &LanguageSite, labels: &serde_json::Value) -> String {
+    map::inline_json(&json!({
+        "kind": "overview",
+        "markers": format!("{}map/treks.json", site.root),
+        "lines": format!("{}map/lines.json", site.root),
+        "lines_min_zoom": config.maps.lines_min_zoom,
+        "tiles": config.maps.tiles,
+        "labels": labels,
+    }))
+}
+
+/// `(path, contents)` of the global map's files for one language.
+pub fn overview_files(config: &Config, site: &LanguageSite) -> Vec<(String, String)> {
+    let markers: Vec<TrekMarker> = site
+        .treks
+        .iter()
+        .filter_map(|t| {
+            Some(TrekMarker {
+                id: t.card.id,
+                name: &t.card.name.text,
+                url: &t.card.url,
+                picture: t.card.picture.as_ref().map(|p| p.thumbnail.as_str()),
+                at: map::latlng(t.geometry.as_deref()?.start()?),
+            })
+        })
+        .collect();
+    let lines: Vec<(u64, Vec<Vec<LatLng>>)> = site
+        .treks
+        .iter()
+        .filter_map(|t| {
+            Some((
+                t.card.id,
+                map::lines(t.geometry.as_deref()?, config.maps.overview_tolerance),
+            ))
+        })
+        .filter(|(_, lines)| !lines.is_empty())
+        .collect();
+    let root = site.root.trim_start_matches('/');
+    vec![
+        (format!("{root}map/treks.json"), map::markers_json(&markers)),
+        (format!("{root}map/lines.json"), map::lines_json(&lines)),
+    ]
+}

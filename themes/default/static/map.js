@@ -1,0 +1,202 @@
+/* sentier maps: a page's map from the JSON the build wrote into it (#map-data), or, on the
+   global map, every trek as a clustered marker and every line from a zoom level on.
+   Text from the data is always set as text (textContent), never parsed as HTML. */
+(function () {
+  "use strict";
+  var element = document.getElementById("map");
+  var dataElement = document.getElementById("map-data");
+  if (!element || !dataElement || typeof L === "undefined") {
+    return;
+  }
+  var data = JSON.parse(dataElement.textContent);
+  var labels = data.labels || {};
+  var map = L.map(element, { scrollWheelZoom: false, zoomSnap: 0.5 });
+  element.classList.add("map-ready");
+
+  var layers = {};
+  (data.tiles || []).forEach(function (tiles, index) {
+    var layer = L.tileLayer(tiles.url, { attribution: tiles.attribution, maxZoom: tiles.max_zoom });
+    layers[tiles.name] = layer;
+    if (index === 0) {
+      layer.addTo(map);
+    }
+  });
+  if (Object.keys(layers).length > 1) {
+    L.control.layers(layers, null, { position: "topright" }).addTo(map);
+  }
+  L.control.scale({ imperial: false }).addTo(map);
+
+  var bounds = L.latLngBounds([]);
+  function resetView() {
+    if (bounds.isValid()) {
+      map.fitBounds(bounds, { padding: [24, 24], maxZoom: 15 });
+    } else {
+      map.setView([45.5, 6], 7);
+    }
+  }
+
+  function text(value) {
+    var span = document.createElement("span");
+    span.textContent = value;
+    return span;
+  }
+
+  function button(label, symbol, onClick) {
+    var control = L.control({ position: "topleft" });
+    control.onAdd = function () {
+      var container = L.DomUtil.create("div", "leaflet-bar leaflet-control");
+      var link = L.DomUtil.create("button", "map-button", container);
+      link.type = "button";
+      link.title = label;
+      link.setAttribute("aria-label", label);
+      link.textContent = symbol;
+      L.DomEvent.disableClickPropagation(container);
+      L.DomEvent.on(link, "click", onClick);
+      return container;
+    };
+    return control;
+  }
+
+  button(labels.reset || "Reset view", "⌂", resetView).addTo(map);
+  if (element.requestFullscreen) {
+    button(labels.fullscreen || "Full screen", "⤢", function () {
+      if (document.fullscreenElement) {
+        document.exitFullscreen();
+      } else {
+        element.requestFullscreen();
+      }
+    }).addTo(map);
+    document.addEventListener("fullscreenchange", function () {
+      map.invalidateSize();
+    });
+  }
+
+  function numbered(at, number, className, name) {
+    var icon = L.divIcon({ className: className, html: String(number), iconSize: [24, 24] });
+    var marker = L.marker(at, { icon: icon, keyboard: true, title: name || "" });
+    if (name) {
+      marker.bindTooltip(text(name));
+    }
+    return marker;
+  }
+
+  function pin(at, className, symbol, name) {
+    var icon = L.divIcon({ className: className, html: symbol, iconSize: [26, 26] });
+    var marker = L.marker(at, { icon: icon, title: name || "" });
+    if (name) {
+      marker.bindTooltip(text(name));
+    }
+    bounds.extend(at);
+    return marker;
+  }
+
+  if (data.kind === "overview") {
+    overview();
+  } else {
+    page();
+  }
+
+  function page() {
+    (data.areas || []).forEach(function (area) {
+      L.polygon(area.rings, { className: "map-area", color: "#b34700", weight: 2, fillOpacity: 0.15 })
+        .bindTooltip(text(area.name))
+        .addTo(map);
+    });
+    (data.steps || []).forEach(function (step) {
+      step.lines.forEach(function (line) {
+        L.polyline(line, { className: "map-step", color: "#5a4fcf", weight: 4, opacity: 0.8 })
+          .bindTooltip(text(step.name))
+          .addTo(map);
+        line.forEach(function (at) { bounds.extend(at); });
+      });
+    });
+    (data.lines || []).forEach(function (line) {
+      L.polyline(line, { className: "map-route", color: "#1f5130", weight: 5, opacity: 0.9 }).addTo(map);
+      line.forEach(function (at) { bounds.extend(at); });
+    });
+    if (data.point) {
+      pin(data.point, "map-pin", "●", labels.here).addTo(map);
+    }
+    if (data.departure) {
+      pin(data.departure, "map-pin map-departure", "▶", labels.departure).addTo(map);
+    }
+    if (data.arrival) {
+      pin(data.arrival, "map-pin map-arrival", "■", labels.arrival).addTo(map);
+    }
+    if (data.parking) {
+      pin(data.parking, "map-pin map-parking", "P", labels.parking).addTo(map);
+    }
+    (data.pois || []).forEach(function (poi) {
+      numbered(poi.at, poi.number, "map-poi", poi.name).addTo(map);
+      bounds.extend(poi.at);
+    });
+    (data.references || []).forEach(function (at, index) {
+      numbered(at, index + 1, "map-reference", null).addTo(map);
+    });
+    (data.desks || []).forEach(function (desk) {
+      pin(desk.at, "map-pin map-desk", "i", desk.name).addTo(map);
+    });
+    resetView();
+  }
+
+  function overview() {
+    var clusters = L.markerClusterGroup({ showCoverageOnHover: false });
+    var lines = L.layerGroup();
+    var linesLoaded = false;
+    map.addLayer(clusters);
+    resetView();
+
+    function popup(trek) {
+      var box = document.createElement("div");
+      box.className = "map-popup";
+      if (trek.picture) {
+        var img = document.createElement("img");
+        img.src = trek.picture;
+        img.alt = "";
+        img.width = 160;
+        img.height = 107;
+        box.appendChild(img);
+      }
+      var link = document.createElement("a");
+      link.href = trek.url;
+      link.textContent = trek.name;
+      box.appendChild(link);
+      return box;
+    }
+
+    fetch(data.markers)
+      .then(function (response) { return response.json(); })
+      .then(function (treks) {
+        treks.forEach(function (trek) {
+          var marker = L.marker(trek.at, { title: trek.name });
+          marker.bindPopup(function () { return popup(trek); });
+          clusters.addLayer(marker);
+          bounds.extend(trek.at);
+        });
+        resetView();
+        element.setAttribute("data-markers-loaded", String(treks.length));
+        showLines();
+      });
+
+    function showLines() {
+      if (map.getZoom() < data.lines_min_zoom) {
+        map.removeLayer(lines);
+        return;
+      }
+      if (!linesLoaded) {
+        linesLoaded = true;
+        var renderer = L.canvas({ padding: 0.5 });
+        fetch(data.lines)
+          .then(function (response) { return response.json(); })
+          .then(function (byTrek) {
+            Object.keys(byTrek).forEach(function (id) {
+              L.polyline(byTrek[id], { renderer: renderer, color: "#1f5130", weight: 3, opacity: 0.8 }).addTo(lines);
+            });
+            element.setAttribute("data-lines-loaded", String(Object.keys(byTrek).length));
+          });
+      }
+      map.addLayer(lines);
+    }
+    map.on("zoomend", showLines);
+  }
+})();
