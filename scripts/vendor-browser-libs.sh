@@ -3,7 +3,7 @@
 # versions: downloads each package's tarball with `npm pack`, checks it against the registry's
 # integrity hash, copies the files the theme uses into themes/default/static/vendor/, and
 # records versions, licences and checksums in themes/default/static/vendor/VENDOR.md.
-# Re-running it reproduces the same files (the check at the end fails otherwise).
+# Re-running it reproduces the same files: `git status` shows no change after it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -292,7 +292,7 @@ fn maps_draw_in_headless_chromium_without_javascript_errors() {
     let repo = support::repo();
     playwright(&repo);
     let site = built();
-    let (_server, port) = support::static_server(&site.path().join("public"));
+    let port = support::static_server(&site.path().join("public"));
     let output = Command::new("node")
         .arg(repo.join("tests/browser/check-maps.mjs"))
         .arg(format!("http://127.0.0.1:{port}"))

@@ -158,43 +158,65 @@ pub fn closed_port() -> u16 {
     listener.local_addr().unwrap().port()
 }
 
-/// Serves `dir` over HTTP on 127.0.0.1 until the returned server is dropped, as a static host
-/// would (`/x/` serves `/x/index.html`).
-pub fn static_server(dir: &Path) -> (std::sync::Arc<tiny_http::Server>, u16) {
-    let server = std::sync::Arc::new(tiny_http::Server::http("127.0.0.1:0").unwrap());
-    let port = server.server_addr().to_ip().unwrap().port();
-    let (accept, root) = (server.clone(), dir.to_path_buf());
+/// Serves `dir` over HTTP on 127.0.0.1, as a static host would (`/x/` serves `/x/index.html`),
+/// for as long as the test runs. Each connection answers one request and closes: no keep-alive
+/// state for a browser to wait on.
+pub fn static_server(dir: &Path) -> u16 {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let root = dir.to_path_buf();
     std::thread::spawn(move || {
-        for request in accept.incoming_requests() {
-            let path = request
-                .url()
-                .split('?')
-                .next()
-                .unwrap_or("/")
-                .trim_start_matches('/')
-                .to_string();
-            let mut file = root.join(&path);
-            if path.is_empty() || path.ends_with('/') {
-                file = file.join("index.html");
-            }
-            let response = match std::fs::read(&file) {
-                Ok(bytes) if !path.contains("..") => {
-                    let kind = match file.extension().and_then(|e| e.to_str()) {
-                        Some("html") => "text/html; charset=utf-8",
-                        Some("js") => "text/javascript",
-                        Some("css") => "text/css",
-                        Some("json") => "application/json",
-                        Some("svg") => "image/svg+xml",
-                        Some("png") => "image/png",
-                        _ => "application/octet-stream",
-                    };
-                    tiny_http::Response::from_data(bytes)
-                        .with_header(tiny_http::Header::from_bytes("Content-Type", kind).unwrap())
-                }
-                _ => tiny_http::Response::from_data(b"not found".to_vec()).with_status_code(404),
-            };
-            let _ = request.respond(response);
+        for stream in listener.incoming().flatten() {
+            let root = root.clone();
+            std::thread::spawn(move || serve_file(stream, &root));
         }
     });
-    (server, port)
+    port
+}
+
+fn serve_file(mut stream: std::net::TcpStream, root: &Path) {
+    use std::io::{BufRead, BufReader, Write};
+    let mut reader = BufReader::new(stream.try_clone().unwrap());
+    let mut request_line = String::new();
+    if reader.read_line(&mut request_line).is_err() {
+        return;
+    }
+    // Read the headers to their end so the client sees its request consumed.
+    let mut line = String::new();
+    while reader.read_line(&mut line).is_ok_and(|n| n > 2) {
+        line.clear();
+    }
+    let target = request_line.split_whitespace().nth(1).unwrap_or("/");
+    let path = target
+        .split('?')
+        .next()
+        .unwrap_or("/")
+        .trim_start_matches('/')
+        .to_string();
+    let mut file = root.join(&path);
+    if path.is_empty() || path.ends_with('/') {
+        file = file.join("index.html");
+    }
+    let (status, kind, body) = match std::fs::read(&file) {
+        Ok(bytes) if !path.contains("..") => {
+            let kind = match file.extension().and_then(|e| e.to_str()) {
+                Some("html") => "text/html; charset=utf-8",
+                Some("js") => "text/javascript",
+                Some("css") => "text/css",
+                Some("json") => "application/json",
+                Some("svg") => "image/svg+xml",
+                Some("png") => "image/png",
+                _ => "application/octet-stream",
+            };
+            ("200 OK", kind, bytes)
+        }
+        _ => ("404 Not Found", "text/plain", b"not found".to_vec()),
+    };
+    let head = format!(
+        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    let _ = stream
+        .write_all(head.as_bytes())
+        .and_then(|_| stream.write_all(&body));
 }
