@@ -71,19 +71,22 @@
     });
   }
 
+  // Markers whose meaning the page already gives in words (departure, arrival, parking,
+  // reference points) are drawings only; the others can be focused and show their name.
   function numbered(at, number, className, name) {
     var icon = L.divIcon({ className: className, html: String(number), iconSize: [24, 24] });
-    var marker = L.marker(at, { icon: icon, keyboard: true, title: name || "" });
+    var interactive = Boolean(name);
+    var marker = L.marker(at, { icon: icon, interactive: interactive, keyboard: interactive, title: name || "" });
     if (name) {
       marker.bindTooltip(text(name));
     }
     return marker;
   }
 
-  function pin(at, className, symbol, name) {
+  function pin(at, className, symbol, name, interactive) {
     var icon = L.divIcon({ className: className, html: symbol, iconSize: [26, 26] });
-    var marker = L.marker(at, { icon: icon, title: name || "" });
-    if (name) {
+    var marker = L.marker(at, { icon: icon, interactive: Boolean(interactive), keyboard: Boolean(interactive), title: name || "" });
+    if (name && interactive) {
       marker.bindTooltip(text(name));
     }
     bounds.extend(at);
@@ -115,7 +118,7 @@
       line.forEach(function (at) { bounds.extend(at); });
     });
     if (data.point) {
-      pin(data.point, "map-pin", "●", labels.here).addTo(map);
+      pin(data.point, "map-pin", "●", labels.here, false).addTo(map);
     }
     if (data.departure) {
       pin(data.departure, "map-pin map-departure", "▶", labels.departure).addTo(map);
@@ -134,7 +137,7 @@
       numbered(at, index + 1, "map-reference", null).addTo(map);
     });
     (data.desks || []).forEach(function (desk) {
-      pin(desk.at, "map-pin map-desk", "i", desk.name).addTo(map);
+      pin(desk.at, "map-pin map-desk", "i", desk.name, true).addTo(map);
     });
     resetView();
   }
