@@ -100,15 +100,7 @@ pub fn previous(dir: &Path) -> Vec<Redirect> {
 pub fn netlify_file(sites: &[LanguageSite], previous: &[Redirect]) -> String {
     let mut current: BTreeMap<(String, &str, u64), &str> = BTreeMap::new();
     for site in sites {
-        let cards = site
-            .treks
-            .iter()
-            .map(|v| &v.card)
-            .chain(site.contents.iter().map(|v| &v.card))
-            .chain(site.events.iter().map(|v| &v.card))
-            .chain(site.sites.iter().map(|v| &v.card))
-            .chain(site.courses.iter().map(|v| &v.card))
-            .chain(site.flat_pages.iter().map(|v| &v.card));
+        let cards = site.cards();
         for card in cards.filter(|c| !c.external) {
             current.insert((site.root.clone(), card.kind, card.id), &card.url);
         }

@@ -80,6 +80,20 @@ pub struct Card {
     pub lastmod: String,
 }
 
+impl LanguageSite {
+    /// The card of every object shown in this language, all families.
+    pub fn cards(&self) -> impl Iterator<Item = &Card> {
+        self.treks
+            .iter()
+            .map(|v| &v.card)
+            .chain(self.contents.iter().map(|v| &v.card))
+            .chain(self.events.iter().map(|v| &v.card))
+            .chain(self.sites.iter().map(|v| &v.card))
+            .chain(self.courses.iter().map(|v| &v.card))
+            .chain(self.flat_pages.iter().map(|v| &v.card))
+    }
+}
+
 /// A practice and the treks of it, for the home bar and the per-practice lists.
 #[derive(Debug, Clone, Serialize)]
 pub struct PracticeGroup {
@@ -582,15 +596,7 @@ pub fn slug_of(name: &str, fallback: &str) -> String {
 fn link_translations(sites: &mut [LanguageSite]) {
     let mut urls: BTreeMap<(&'static str, u64), Vec<Translation>> = BTreeMap::new();
     for site in sites.iter() {
-        let cards = site
-            .treks
-            .iter()
-            .map(|v| &v.card)
-            .chain(site.contents.iter().map(|v| &v.card))
-            .chain(site.events.iter().map(|v| &v.card))
-            .chain(site.sites.iter().map(|v| &v.card))
-            .chain(site.courses.iter().map(|v| &v.card))
-            .chain(site.flat_pages.iter().map(|v| &v.card));
+        let cards = site.cards();
         for card in cards {
             urls.entry((card.kind, card.id)).or_default().push(Translation {
                 lang: site.lang.clone(),
