@@ -151,52 +151,23 @@ pub fn jobs<'a>(
             let lastmod = newest(&mut site.treks.iter().map(|t| &t.card));
             push(Page::Map, format!("{}map/", site.root), "map".into(), &lastmod);
         }
-        for view in &site.treks {
+        // An object page: its key is its family and id, the same in every language.
+        let objects = site
+            .treks
+            .iter()
+            .map(|v| (Page::Trek(v), &v.card))
+            .chain(site.contents.iter().map(|v| (Page::Content(v), &v.card)))
+            .chain(site.events.iter().map(|v| (Page::Event(v), &v.card)))
+            .chain(site.sites.iter().map(|v| (Page::Site(v), &v.card)))
+            .chain(site.courses.iter().map(|v| (Page::Course(v), &v.card)))
+            .chain(site.flat_pages.iter().map(|v| (Page::Information(v), &v.card)))
+            .filter(|(_, card)| !card.external);
+        for (page, card) in objects {
             push(
-                Page::Trek(view),
-                view.card.url.clone(),
-                format!("trek:{}", view.card.id),
-                &view.card.lastmod,
-            );
-        }
-        for view in &site.contents {
-            push(
-                Page::Content(view),
-                view.card.url.clone(),
-                format!("service:{}", view.card.id),
-                &view.card.lastmod,
-            );
-        }
-        for view in &site.events {
-            push(
-                Page::Event(view),
-                view.card.url.clone(),
-                format!("event:{}", view.card.id),
-                &view.card.lastmod,
-            );
-        }
-        for view in &site.sites {
-            push(
-                Page::Site(view),
-                view.card.url.clone(),
-                format!("outdoor-site:{}", view.card.id),
-                &view.card.lastmod,
-            );
-        }
-        for view in &site.courses {
-            push(
-                Page::Course(view),
-                view.card.url.clone(),
-                format!("outdoor-course:{}", view.card.id),
-                &view.card.lastmod,
-            );
-        }
-        for view in site.flat_pages.iter().filter(|v| !v.card.external) {
-            push(
-                Page::Information(view),
-                view.card.url.clone(),
-                format!("information:{}", view.card.id),
-                &view.card.lastmod,
+                page,
+                card.url.clone(),
+                format!("{}:{}", card.kind, card.id),
+                &card.lastmod,
             );
         }
         for page in content.pages.iter().filter(|p| p.lang == site.lang) {
