@@ -298,6 +298,7 @@ fn maps_draw_in_headless_chromium_without_javascript_errors() {
         .arg(format!("http://127.0.0.1:{port}"))
         .arg("/trek/2-boucle-du-pic-des-trois-seigneurs/")
         .arg("/map/")
+        .arg("/outdoor-site/1-racine/")
         .current_dir(&repo)
         .output()
         .expect("run node");
@@ -333,4 +334,10 @@ fn maps_draw_in_headless_chromium_without_javascript_errors() {
     );
     assert_eq!(overview["linesLoaded"], 46);
     assert_eq!(overview["canvas"], 1, "lines drawn on one canvas");
+    let place = &result["place"];
+    assert_eq!(place["errors"], serde_json::json!([]), "{result}");
+    assert!(
+        place["areas"].as_u64().unwrap() >= 1,
+        "an outdoor site's area is drawn: {result}"
+    );
 }

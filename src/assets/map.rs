@@ -52,6 +52,35 @@ pub fn rings(geometry: &Geometry, tolerance: f64) -> Vec<Vec<LatLng>> {
         .collect()
 }
 
+/// What a map draws of an object that is not a trek: its lines and its areas, simplified.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Shape {
+    pub lines: Vec<Vec<LatLng>>,
+    pub areas: Vec<Vec<Vec<LatLng>>>,
+}
+
+/// The lines and areas of any geometry, collections included.
+pub fn shape(geometry: &Geometry, tolerance: f64) -> Shape {
+    let mut shape = Shape {
+        lines: lines(geometry, tolerance),
+        areas: Vec::new(),
+    };
+    let mut stack = vec![geometry];
+    while let Some(g) = stack.pop() {
+        match g {
+            Geometry::Polygon(_) | Geometry::MultiPolygon(_) => {
+                let rings = rings(g, tolerance);
+                if !rings.is_empty() {
+                    shape.areas.push(rings);
+                }
+            }
+            Geometry::Collection(parts) => stack.extend(parts.iter()),
+            _ => {}
+        }
+    }
+    shape
+}
+
 #[derive(Debug, Serialize)]
 pub struct Marker {
     pub name: String,

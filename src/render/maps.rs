@@ -115,11 +115,31 @@ pub fn trek(
     map::inline_json(&data)
 }
 
-/// A map with one marker, for the pages of touristic contents, events and outdoor objects.
-pub fn place(config: &Config, at: Option<[f64; 2]>, labels: &serde_json::Value) -> Option<String> {
-    let at = map::from_lonlat(at?);
+/// The map of a touristic content, event, outdoor site or course: its lines and areas, or a
+/// marker where it has neither.
+pub fn place(
+    config: &Config,
+    name: &str,
+    at: Option<[f64; 2]>,
+    shape: &map::Shape,
+    labels: &serde_json::Value,
+) -> Option<String> {
+    if shape.lines.is_empty() && shape.areas.is_empty() {
+        let at = map::from_lonlat(at?);
+        return Some(map::inline_json(
+            &json!({ "point": at, "tiles": config.maps.tiles, "labels": labels }),
+        ));
+    }
+    let areas: Vec<Area> = shape
+        .areas
+        .iter()
+        .map(|rings| Area {
+            name: name.to_string(),
+            rings: rings.clone(),
+        })
+        .collect();
     Some(map::inline_json(
-        &json!({ "point": at, "tiles": config.maps.tiles, "labels": labels }),
+        &json!({ "lines": shape.lines, "areas": areas, "tiles": config.maps.tiles, "labels": labels }),
     ))
 }
 

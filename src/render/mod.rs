@@ -267,28 +267,52 @@ impl<'a> Renderer<'a> {
                 context.insert("content", view);
                 context.insert(
                     "map_data",
-                    &maps::place(self.inputs.config, view.location, &self.map_labels[job.site]),
+                    &maps::place(
+                        self.inputs.config,
+                        &view.card.name.text,
+                        view.location,
+                        &view.shape,
+                        &self.map_labels[job.site],
+                    ),
                 );
             }
             Page::Event(view) => {
                 context.insert("event", view);
                 context.insert(
                     "map_data",
-                    &maps::place(self.inputs.config, view.location, &self.map_labels[job.site]),
+                    &maps::place(
+                        self.inputs.config,
+                        &view.card.name.text,
+                        view.location,
+                        &view.shape,
+                        &self.map_labels[job.site],
+                    ),
                 );
             }
             Page::Site(view) => {
                 context.insert("outdoor_site", view);
                 context.insert(
                     "map_data",
-                    &maps::place(self.inputs.config, view.location, &self.map_labels[job.site]),
+                    &maps::place(
+                        self.inputs.config,
+                        &view.card.name.text,
+                        view.location,
+                        &view.shape,
+                        &self.map_labels[job.site],
+                    ),
                 );
             }
             Page::Course(view) => {
                 context.insert("course", view);
                 context.insert(
                     "map_data",
-                    &maps::place(self.inputs.config, view.location, &self.map_labels[job.site]),
+                    &maps::place(
+                        self.inputs.config,
+                        &view.card.name.text,
+                        view.location,
+                        &view.shape,
+                        &self.map_labels[job.site],
+                    ),
                 );
             }
             Page::Map => context.insert(

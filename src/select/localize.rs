@@ -45,6 +45,8 @@ pub struct Localizer<'a> {
     /// The API root, against which relative media URLs are resolved.
     pub api: Option<&'a url::Url>,
     pub sanitizer: &'a html::Sanitizer,
+    /// Simplification of shapes drawn on object maps, in degrees.
+    pub map_tolerance: f64,
 }
 
 impl Localizer<'_> {
@@ -111,6 +113,13 @@ impl Localizer<'_> {
     /// relative to its host. Only http(s) URLs are kept.
     pub fn media_url(&self, url: &str) -> String {
         html::absolute_url(url, self.api).unwrap_or_default()
+    }
+
+    /// What an object's map draws of its geometry.
+    pub fn shape(&self, geometry: Option<&crate::model::geometry::Geometry>) -> crate::assets::map::Shape {
+        geometry
+            .map(|g| crate::assets::map::shape(g, self.map_tolerance))
+            .unwrap_or_default()
     }
 
     /// Image attachments, in the API's order (starred first).

@@ -147,6 +147,7 @@ pub fn select(dataset: &Dataset, config: &Config, context: &Context) -> Vec<Lang
                 dataset,
                 api: context.api,
                 sanitizer: &sanitizer,
+                map_tolerance: config.maps.trek_tolerance,
             };
             language_site(&localizer, config, context)
         })

@@ -34,6 +34,9 @@ pub struct SiteView {
     pub information_desks: Vec<Desk>,
     pub web_links: Vec<LinkGroup>,
     pub location: Option<[f64; 2]>,
+    /// Lines and areas for its map.
+    #[serde(skip)]
+    pub shape: crate::assets::map::Shape,
     pub translations: Vec<Translation>,
 }
 
@@ -59,6 +62,9 @@ pub struct CourseView {
     /// Courses this one is a step of.
     pub parents: Vec<Link>,
     pub location: Option<[f64; 2]>,
+    /// Lines and areas for its map.
+    #[serde(skip)]
+    pub shape: crate::assets::map::Shape,
     pub translations: Vec<Translation>,
 }
 
@@ -103,6 +109,7 @@ impl Localizer<'_> {
                 .as_ref()
                 .and_then(|g| g.start())
                 .map(|c| [c.lon, c.lat]),
+            shape: self.shape(site.geometry.as_ref()),
             translations: Vec::new(),
             card,
         }
@@ -137,6 +144,7 @@ impl Localizer<'_> {
                 .as_ref()
                 .and_then(|g| g.start())
                 .map(|c| [c.lon, c.lat]),
+            shape: self.shape(course.geometry.as_ref()),
             translations: Vec::new(),
             card,
         }

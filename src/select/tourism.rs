@@ -31,6 +31,9 @@ pub struct ContentView {
     /// Treks passing near it, nearest first.
     pub nearby_treks: Vec<Card>,
     pub location: Option<[f64; 2]>,
+    /// Lines and areas for its map.
+    #[serde(skip)]
+    pub shape: crate::assets::map::Shape,
     pub translations: Vec<Translation>,
 }
 
@@ -71,6 +74,9 @@ pub struct EventView {
     /// Treks passing near it, nearest first.
     pub nearby_treks: Vec<Card>,
     pub location: Option<[f64; 2]>,
+    /// Lines and areas for its map.
+    #[serde(skip)]
+    pub shape: crate::assets::map::Shape,
     pub translations: Vec<Translation>,
 }
 
@@ -136,6 +142,7 @@ impl Localizer<'_> {
                 .as_ref()
                 .and_then(|g| g.start())
                 .map(|c| [c.lon, c.lat]),
+            shape: self.shape(content.geometry.as_ref()),
             translations: Vec::new(),
             card,
         }
@@ -186,6 +193,7 @@ impl Localizer<'_> {
                 .as_ref()
                 .and_then(|g| g.start())
                 .map(|c| [c.lon, c.lat]),
+            shape: self.shape(event.geometry.as_ref()),
             translations: Vec::new(),
             card,
         }

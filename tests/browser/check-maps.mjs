@@ -1,9 +1,9 @@
 // Loads pages of a built site in headless Chromium (Debian's, through playwright-core) and
 // reports, as JSON on stdout, what their maps show and every JavaScript error.
-//   node tests/browser/check-maps.mjs BASE_URL TREK_PATH MAP_PATH
+//   node tests/browser/check-maps.mjs BASE_URL TREK_PATH MAP_PATH PLACE_PATH
 import { chromium } from "playwright-core";
 
-const [base, trekPath, mapPath] = process.argv.slice(2);
+const [base, trekPath, mapPath, placePath] = process.argv.slice(2);
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
   args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -65,6 +65,12 @@ const result = {};
     linesLoaded: Number(await page.getAttribute("#map", "data-lines-loaded")),
     canvas: await page.locator(".leaflet-overlay-pane canvas").count(),
   };
+  await page.close();
+}
+{
+  const { page, errors } = await open(placePath);
+  await page.waitForSelector("path.map-area", { state: "attached", timeout: 10000 });
+  result.place = { errors, areas: await page.locator("path.map-area").count() };
   await page.close();
 }
 await browser.close();
