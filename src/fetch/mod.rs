@@ -80,7 +80,6 @@ pub async fn pull(config: &Config, api: &str, printer: &Printer) -> Result<Snaps
     };
     let (version, bbox) = tokio::join!(puller.version(), puller.instance_bbox());
     puller.version = version?;
-    let bbox = bbox?;
     match &puller.version {
         Some(version) => printer.info(format!("Geotrek-admin {version} at {}", puller.root)),
         None => printer.info(format!(
@@ -162,23 +161,23 @@ impl Puller<'_> {
         }
     }
 
-    /// The instance's extent, a default view for maps; optional.
-    async fn instance_bbox(&self) -> Result<Option<[f64; 4]>, PullError> {
+    /// The instance's extent, a default view for maps; optional, so never an error.
+    async fn instance_bbox(&self) -> Option<[f64; 4]> {
         #[derive(Deserialize)]
         struct InstanceConfig {
             bbox: Option<[f64; 4]>,
         }
         let url = self.url("config/");
         match self.get(&url).await {
-            Ok(text) => Ok(parse::<InstanceConfig>(&url, &text).ok().and_then(|c| c.bbox)),
-            Err(error) if error.status() == Some(404) => Ok(None),
+            Ok(text) => parse::<InstanceConfig>(&url, &text).ok().and_then(|c| c.bbox),
+            Err(error) if error.status() == Some(404) => None,
             // Only a default map view depends on it: not worth failing the pull.
             Err(error) => {
                 self.printer.warn(
                     WarningKind::MissingEndpoint,
                     format!("{error}; going on without the instance's extent"),
                 );
-                Ok(None)
+                None
             }
         }
     }
