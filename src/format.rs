@@ -58,8 +58,11 @@ impl Format {
         text
     }
 
-    /// Kilometres with one decimal below 100 km: `7,6 km`.
+    /// Kilometres with one decimal below 100 km: `7,6 km`; metres below 1 km: `450 m`.
     pub fn length(&self, metres: f64) -> String {
+        if metres < 1000.0 {
+            return self.metres(metres);
+        }
         let km = metres / 1000.0;
         format!("{}\u{a0}km", self.number(km, if km < 100.0 { 1 } else { 0 }))
     }
@@ -115,6 +118,7 @@ mod tests {
         assert_eq!(Format::new("fr").length(12_480.0), "12,5\u{a0}km");
         assert_eq!(Format::new("en").length(12_480.0), "12.5\u{a0}km");
         assert_eq!(Format::new("de").length(7_000.0), "7\u{a0}km");
+        assert_eq!(Format::new("fr").length(450.4), "450\u{a0}m");
         assert_eq!(Format::new("en").metres(1234.4), "1,234\u{a0}m");
         assert_eq!(Format::new("de").metres(1234.0), "1.234\u{a0}m");
         assert_eq!(Format::new("es").metres(1234.0), "1234\u{a0}m");

@@ -13,10 +13,27 @@ use support::mock_api::MockApi;
 use support::{config, fixture_data, Site};
 
 fn built() -> Site {
-    let api = MockApi::start(fixture_data());
-    let site = Site::new(&config(&api.url(), &["fr", "en"], ""));
+    built_from(fixture_data(), "")
+}
+
+fn built_from(data: support::mock_api::MockData, source: &str) -> Site {
+    let api = MockApi::start(data);
+    let site = Site::new(&config(&api.url(), &["fr", "en"], source));
     site.sentier(&["build"]).assert_success();
     site
+}
+
+/// The fixtures with one trek made a MultiLineString and one a Point: both occur in the wild.
+fn with_multiline_and_point() -> support::mock_api::MockData {
+    let mut data = fixture_data();
+    let trek = data.object_mut("trek", 903486).unwrap();
+    let coordinates = trek["geometry"]["coordinates"].as_array().unwrap().clone();
+    let (first, second) = coordinates.split_at(coordinates.len() / 2);
+    trek["geometry"] = serde_json::json!({"type": "MultiLineString", "coordinates": [first, second]});
+    let point = data.object_mut("trek", 905611).unwrap();
+    let start = point["geometry"]["coordinates"][0].clone();
+    point["geometry"] = serde_json::json!({"type": "Point", "coordinates": start});
+    data
 }
 
 /// Vertices of each line of a snapshot geometry (one "line" for a point).
@@ -69,8 +86,8 @@ fn require(tool: &str, package: &str) {
 fn every_trek_has_gpx_kml_and_geojson_with_all_its_points() {
     require("gpsbabel", "gpsbabel");
     require("ogrinfo", "gdal-bin");
-    let site = built();
-    let data = fixture_data();
+    let data = with_multiline_and_point();
+    let site = built_from(data.clone(), "");
     let mut checked = 0;
     for trek in data.lists["trek"].iter().filter(|t| t["published"]["fr"] == true) {
         let id = trek["id"].as_u64().unwrap();
@@ -95,29 +112,38 @@ fn every_trek_has_gpx_kml_and_geojson_with_all_its_points() {
         let gpx_path = dir.join(format!("{slug}.gpx"));
         let gpx = gpx::read(std::fs::File::open(&gpx_path).unwrap())
             .unwrap_or_else(|e| panic!("{}: {e}", gpx_path.display()));
-        let track = &gpx.tracks[0];
-        assert_eq!(
-            track.segments.iter().map(|s| s.points.len()).collect::<Vec<_>>(),
-            lines,
-            "trek {id}: one segment per line"
-        );
-        assert!(track.name.as_deref().is_some_and(|n| !n.is_empty()));
-        assert!(
-            !track.description.as_deref().unwrap_or("").contains('<'),
-            "trek {id}: description is plain text"
-        );
-        let first = &trek["geometry"]["coordinates"][0];
-        let point = track.segments[0].points[0].point();
+        let is_point = trek["geometry"]["type"] == "Point";
+        let first = if is_point {
+            &trek["geometry"]["coordinates"]
+        } else if trek["geometry"]["type"] == "MultiLineString" {
+            &trek["geometry"]["coordinates"][0][0]
+        } else {
+            &trek["geometry"]["coordinates"][0]
+        };
+        let written = if is_point {
+            assert_eq!(gpx.waypoints.len(), 1, "trek {id}: a point is a waypoint");
+            gpx.waypoints[0].clone()
+        } else {
+            let track = &gpx.tracks[0];
+            assert_eq!(
+                track.segments.iter().map(|s| s.points.len()).collect::<Vec<_>>(),
+                lines,
+                "trek {id}: one segment per line"
+            );
+            assert!(track.name.as_deref().is_some_and(|n| !n.is_empty()));
+            assert!(
+                !track.description.as_deref().unwrap_or("").contains('<'),
+                "trek {id}: description is plain text"
+            );
+            track.segments[0].points[0].clone()
+        };
+        let point = written.point();
         assert!(
             (point.x() - first[0].as_f64().unwrap()).abs() < 1e-9
                 && (point.y() - first[1].as_f64().unwrap()).abs() < 1e-9
         );
         if first.as_array().unwrap().len() == 3 {
-            assert_eq!(
-                track.segments[0].points[0].elevation,
-                first[2].as_f64(),
-                "trek {id}: elevation kept"
-            );
+            assert_eq!(written.elevation, first[2].as_f64(), "trek {id}: elevation kept");
         }
 
         let kml_path = dir.join(format!("{slug}.kml"));
@@ -141,7 +167,7 @@ fn every_trek_has_gpx_kml_and_geojson_with_all_its_points() {
 
         // The clients people use read them too.
         let babel = Command::new("gpsbabel")
-            .args(["-t", "-i", "gpx", "-f"])
+            .args([if is_point { "-w" } else { "-t" }, "-i", "gpx", "-f"])
             .arg(&gpx_path)
             .args(["-o", "unicsv", "-F", "-"])
             .output()
@@ -158,10 +184,11 @@ fn every_trek_has_gpx_kml_and_geojson_with_all_its_points() {
             .filter(|l| !l.trim().is_empty())
             .count();
         assert_eq!(rows, total, "gpsbabel reads every point of trek {id}");
+        let gpx_layer = if is_point { "waypoints" } else { "tracks" };
         for (file, layer) in [
             (&geojson_path, None),
             (&kml_path, None),
-            (&gpx_path, Some("tracks")),
+            (&gpx_path, Some(gpx_layer)),
         ] {
             let mut command = Command::new("ogrinfo");
             command.args(["-ro", "-al", "-so"]).arg(file);
@@ -291,7 +318,7 @@ fn playwright(repo: &Path) {
 fn maps_draw_in_headless_chromium_without_javascript_errors() {
     let repo = support::repo();
     playwright(&repo);
-    let site = built();
+    let site = built_from(fixture_data(), "[pages]\npoi_distance_m = 5000");
     let port = support::static_server(&site.path().join("public"));
     let output = Command::new("node")
         .arg(repo.join("tests/browser/check-maps.mjs"))
@@ -319,6 +346,11 @@ fn maps_draw_in_headless_chromium_without_javascript_errors() {
     );
     assert_eq!(trek["departure"], 1);
     assert_eq!(trek["references"], 6, "trek 2's six reference points");
+    assert_eq!(
+        trek["pois"], 2,
+        "the two points of interest within 5 km, numbered"
+    );
+    assert_eq!(trek["fullscreen"], 2, "reset and full screen buttons");
     assert!(
         trek["controls"].as_u64().unwrap() >= 3,
         "zoom, reset and full screen"

@@ -262,6 +262,37 @@ mod tests {
     }
 
     #[test]
+    fn kml_and_geojson_keep_every_part_of_multilines_and_points() {
+        let multi = Geometry::MultiLineString(vec![
+            vec![c(1.0, 2.0, None), c(3.0, 4.0, None)],
+            vec![c(5.0, 6.0, None), c(7.0, 8.0, None), c(9.0, 10.0, None)],
+        ]);
+        let point = Geometry::Point(c(6.1, 44.8, Some(1200.0)));
+        let text = String::from_utf8(kml(&TREK, &multi).unwrap()).unwrap();
+        assert_eq!(text.matches("<LineString>").count(), 2, "{text}");
+        assert!(text.contains("<MultiGeometry>"));
+        let text = String::from_utf8(kml(&TREK, &point).unwrap()).unwrap();
+        assert!(
+            text.contains("<Point>") && text.contains("6.1,44.8,1200"),
+            "{text}"
+        );
+        let parsed: geojson::FeatureCollection =
+            serde_json::from_slice(&geojson(&TREK, &multi, Default::default())).unwrap();
+        let geojson::GeometryValue::MultiLineString { coordinates } =
+            &parsed.features[0].geometry.as_ref().unwrap().value
+        else {
+            panic!()
+        };
+        assert_eq!(coordinates.iter().map(Vec::len).collect::<Vec<_>>(), [2, 3]);
+        let parsed: geojson::FeatureCollection =
+            serde_json::from_slice(&geojson(&TREK, &point, Default::default())).unwrap();
+        assert!(matches!(
+            parsed.features[0].geometry.as_ref().unwrap().value,
+            geojson::GeometryValue::Point { .. }
+        ));
+    }
+
+    #[test]
     fn geojson_keeps_every_position() {
         let line = Geometry::LineString(vec![c(6.1, 44.8, Some(1000.0)), c(6.2, 44.9, None)]);
         let bytes = geojson(&TREK, &line, Default::default());

@@ -25,8 +25,10 @@ pub struct Profile {
     pub max_m: f64,
     /// Altitude gridlines: `y` in the viewBox, `value` in metres.
     pub altitude_ticks: Vec<Tick>,
-    /// Distance gridlines: `x` in the viewBox, `value` in kilometres.
+    /// Distance gridlines: `x` in the viewBox, `value` in `distance_unit`.
     pub distance_ticks: Vec<Tick>,
+    /// `km`, or `m` for a route shorter than 2 km.
+    pub distance_unit: &'static str,
     /// Number of vertices drawn.
     pub points: usize,
 }
@@ -67,16 +69,25 @@ pub fn profile(geometry: &Geometry) -> Option<Profile> {
     let (floor, ceil) = (min - span * 0.1, min + span * 1.1);
     let x = |d: f64| d / walked * WIDTH;
     let y = |z: f64| HEIGHT - (z - floor) / (ceil - floor) * HEIGHT;
-    let step = samples.len().div_ceil(MAX_POINTS);
-    let mut drawn: Vec<(f64, f64)> = samples.iter().step_by(step.max(1)).copied().collect();
-    if drawn.last() != samples.last() {
-        drawn.push(*samples.last().expect("two samples at least"));
-    }
+    // Every n-th sample, plus the last, the lowest and the highest: the line reaches the
+    // altitudes written beside it.
+    let step = samples.len().div_ceil(MAX_POINTS).max(1);
+    let extreme = |better: fn(f64, f64) -> bool| {
+        (0..samples.len())
+            .reduce(|a, b| if better(samples[b].1, samples[a].1) { b } else { a })
+            .unwrap_or(0)
+    };
+    let (lowest, highest) = (extreme(|a, b| a < b), extreme(|a, b| a > b));
+    let drawn: Vec<(f64, f64)> = (0..samples.len())
+        .filter(|i| i % step == 0 || *i == samples.len() - 1 || *i == lowest || *i == highest)
+        .map(|i| samples[i])
+        .collect();
     let points: Vec<String> = drawn
         .iter()
         .map(|(d, z)| format!("{:.1},{:.1}", x(*d), y(*z)))
         .collect();
     let line = points.join(" ");
+    let unit_m = if walked < 2000.0 { 1.0 } else { 1000.0 };
     let area = format!("0,{HEIGHT} {line} {WIDTH},{HEIGHT}");
     Some(Profile {
         width: WIDTH,
@@ -93,14 +104,15 @@ pub fn profile(geometry: &Geometry) -> Option<Profile> {
                 value: v,
             })
             .collect(),
-        distance_ticks: nice_ticks(0.0, walked / 1000.0, 5)
+        distance_ticks: nice_ticks(0.0, walked / unit_m, 5)
             .into_iter()
-            .filter(|km| *km > 0.0)
-            .map(|km| Tick {
-                position: round1(x(km * 1000.0)),
-                value: km,
+            .filter(|v| *v > 0.0)
+            .map(|v| Tick {
+                position: round1(x(v * unit_m)),
+                value: v,
             })
             .collect(),
+        distance_unit: if unit_m == 1.0 { "m" } else { "km" },
         points: drawn.len(),
     })
 }
@@ -185,6 +197,39 @@ mod tests {
             .distance_ticks
             .iter()
             .all(|t| t.position > 0.0 && t.position <= WIDTH));
+    }
+
+    #[test]
+    fn a_long_profile_keeps_its_summit_and_a_short_one_counts_in_metres() {
+        let line: Vec<Coord> = (0..1000)
+            .map(|i| {
+                c(
+                    6.0,
+                    45.0 + i as f64 * 0.0001,
+                    Some(if i == 501 { 3000.0 } else { 1000.0 + i as f64 }),
+                )
+            })
+            .collect();
+        let p = profile(&Geometry::LineString(line)).unwrap();
+        assert!(p.points <= MAX_POINTS + 3, "{}", p.points);
+        let top = 200.0 - (3000.0 - (1000.0 - 200.0)) / 2400.0 * 200.0;
+        assert!(
+            p.line.contains(&format!(",{top:.1}")),
+            "the summit is drawn: {}",
+            p.line
+        );
+        assert_eq!(p.distance_unit, "km");
+        let short = profile(&Geometry::LineString(vec![
+            c(6.0, 45.0, Some(1000.0)),
+            c(6.0, 45.001, Some(1010.0)),
+        ]))
+        .unwrap();
+        assert_eq!(short.distance_unit, "m");
+        assert!(
+            short.distance_ticks.iter().all(|t| t.value >= 10.0),
+            "{:?}",
+            short.distance_ticks
+        );
     }
 
     #[test]

@@ -257,11 +257,15 @@ impl<'a> Renderer<'a> {
             }
             Page::Trek(view) => {
                 context.insert("trek", view);
-                let labels = &self.map_labels[job.site];
-                context.insert(
-                    "map_data",
-                    &maps::trek(self.inputs.config, site, &self.trek_index[job.site], view, labels),
-                );
+                // No route, no map: the page then loads no map script either.
+                if view.geometry.is_some() {
+                    let labels = &self.map_labels[job.site];
+                    let index = &self.trek_index[job.site];
+                    context.insert(
+                        "map_data",
+                        &maps::trek(self.inputs.config, site, index, view, labels),
+                    );
+                }
             }
             Page::Content(view) => {
                 context.insert("content", view);

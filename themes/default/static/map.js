@@ -135,6 +135,7 @@
     });
     (data.references || []).forEach(function (at, index) {
       numbered(at, index + 1, "map-reference", null).addTo(map);
+      bounds.extend(at);
     });
     (data.desks || []).forEach(function (desk) {
       pin(desk.at, "map-pin map-desk", "i", desk.name, true).addTo(map);
@@ -167,8 +168,15 @@
       return box;
     }
 
+    function json(response) {
+      if (!response.ok) {
+        throw new Error(response.url + ": HTTP " + response.status);
+      }
+      return response.json();
+    }
+
     fetch(data.markers)
-      .then(function (response) { return response.json(); })
+      .then(json)
       .then(function (treks) {
         treks.forEach(function (trek) {
           var marker = L.marker(trek.at, { title: trek.name });
@@ -179,6 +187,9 @@
         resetView();
         element.setAttribute("data-markers-loaded", String(treks.length));
         showLines();
+      })
+      .catch(function (error) {
+        element.setAttribute("data-markers-failed", String(error));
       });
 
     function showLines() {
@@ -190,12 +201,16 @@
         linesLoaded = true;
         var renderer = L.canvas({ padding: 0.5 });
         fetch(data.lines)
-          .then(function (response) { return response.json(); })
+          .then(json)
           .then(function (byTrek) {
             Object.keys(byTrek).forEach(function (id) {
               L.polyline(byTrek[id], { renderer: renderer, color: "#1f5130", weight: 3, opacity: 0.8 }).addTo(lines);
             });
             element.setAttribute("data-lines-loaded", String(Object.keys(byTrek).length));
+          })
+          .catch(function () {
+            // Try again at the next zoom.
+            linesLoaded = false;
           });
       }
       map.addLayer(lines);
