@@ -269,55 +269,19 @@ impl<'a> Renderer<'a> {
             }
             Page::Content(view) => {
                 context.insert("content", view);
-                context.insert(
-                    "map_data",
-                    &maps::place(
-                        self.inputs.config,
-                        &view.card.name.text,
-                        view.location,
-                        &view.shape,
-                        &self.map_labels[job.site],
-                    ),
-                );
+                self.insert_place_map(&mut context, job.site, &view.card, view.location, &view.shape);
             }
             Page::Event(view) => {
                 context.insert("event", view);
-                context.insert(
-                    "map_data",
-                    &maps::place(
-                        self.inputs.config,
-                        &view.card.name.text,
-                        view.location,
-                        &view.shape,
-                        &self.map_labels[job.site],
-                    ),
-                );
+                self.insert_place_map(&mut context, job.site, &view.card, view.location, &view.shape);
             }
             Page::Site(view) => {
                 context.insert("outdoor_site", view);
-                context.insert(
-                    "map_data",
-                    &maps::place(
-                        self.inputs.config,
-                        &view.card.name.text,
-                        view.location,
-                        &view.shape,
-                        &self.map_labels[job.site],
-                    ),
-                );
+                self.insert_place_map(&mut context, job.site, &view.card, view.location, &view.shape);
             }
             Page::Course(view) => {
                 context.insert("course", view);
-                context.insert(
-                    "map_data",
-                    &maps::place(
-                        self.inputs.config,
-                        &view.card.name.text,
-                        view.location,
-                        &view.shape,
-                        &self.map_labels[job.site],
-                    ),
-                );
+                self.insert_place_map(&mut context, job.site, &view.card, view.location, &view.shape);
             }
             Page::Map => context.insert(
                 "map_data",
@@ -385,6 +349,25 @@ fn site_context<'a>(inputs: &'a Inputs, site: &'a LanguageSite) -> SiteContext<'
 }
 
 impl Renderer<'_> {
+    /// The map of a content, event, outdoor site or course page.
+    fn insert_place_map(
+        &self,
+        context: &mut tera::Context,
+        site: usize,
+        card: &crate::select::Card,
+        location: Option<[f64; 2]>,
+        shape: &crate::assets::map::Shape,
+    ) {
+        let data = maps::place(
+            self.inputs.config,
+            &card.name.text,
+            location,
+            shape,
+            &self.map_labels[site],
+        );
+        context.insert("map_data", &data);
+    }
+
     /// A trek's download in one format.
     fn download(
         &self,
