@@ -40,6 +40,8 @@ struct ConfigFile {
     #[serde(default)]
     maps: Maps,
     #[serde(default)]
+    search: Search,
+    #[serde(default)]
     extra: toml::Table,
 }
 
@@ -201,6 +203,31 @@ fn default_max_zoom() -> u8 {
     18
 }
 
+/// The search page: its page size and the ranges its duration, length and ascent filters
+/// offer. Each range is `[from, to]`, `from` included, `to` excluded; the defaults are
+/// Geotrek-rando v3's.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Search {
+    pub enabled: bool,
+    pub page_size: usize,
+    pub duration_hours: Vec<[f64; 2]>,
+    pub length_km: Vec<[f64; 2]>,
+    pub ascent_m: Vec<[f64; 2]>,
+}
+
+impl Default for Search {
+    fn default() -> Self {
+        Search {
+            enabled: true,
+            page_size: 24,
+            duration_hours: vec![[0.0, 1.0], [1.0, 2.0], [2.0, 5.0], [5.0, 10.0]],
+            length_km: vec![[0.0, 5.0], [5.0, 10.0], [10.0, 15.0], [15.0, 50.0]],
+            ascent_m: vec![[0.0, 500.0], [500.0, 1000.0]],
+        }
+    }
+}
+
 /// The maps: layers, and how much lines are simplified for display (downloads keep every point).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -281,6 +308,7 @@ pub struct Config {
     pub fetch: FetchSettings,
     pub pages: Pages,
     pub maps: Maps,
+    pub search: Search,
     pub extra: toml::Table,
 }
 
@@ -380,6 +408,24 @@ impl Config {
             }
         }
 
+        if !(1..=200).contains(&file.search.page_size) {
+            return Err(invalid(format!(
+                "`search.page_size` = {} must be between 1 and 200",
+                file.search.page_size
+            )));
+        }
+        for (key, ranges) in [
+            ("duration_hours", &file.search.duration_hours),
+            ("length_km", &file.search.length_km),
+            ("ascent_m", &file.search.ascent_m),
+        ] {
+            if let Some([from, to]) = ranges.iter().find(|[from, to]| !(0.0 <= *from && from < to)) {
+                return Err(invalid(format!(
+                    "`search.{key}`: the range [{from}, {to}] must go from a number ≥ 0 to a larger one"
+                )));
+            }
+        }
+
         if file.maps.tiles.is_empty() {
             return Err(invalid("`maps.tiles` needs at least one layer".into()));
         }
@@ -438,6 +484,7 @@ impl Config {
             },
             pages: file.pages,
             maps: file.maps,
+            search: file.search,
             extra: file.extra,
         })
     }

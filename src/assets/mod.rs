@@ -6,6 +6,7 @@
 pub mod downloads;
 pub mod map;
 pub mod profile;
+pub mod search;
 
 use geo::SimplifyIdx;
 

@@ -27,6 +27,10 @@ pub enum Job<'a> {
     MapFiles {
         site: usize,
     },
+    /// The search index of one language.
+    SearchIndex {
+        site: usize,
+    },
     Static {
         source: &'a super::theme::FileSource,
         to: &'a PathBuf,
@@ -62,6 +66,8 @@ pub enum Page<'a> {
     Markdown(&'a ContentPage),
     /// The global map.
     Map,
+    /// The search page, filled in the browser from the search index.
+    Search,
     NotFound,
 }
 
@@ -107,6 +113,7 @@ impl PageJob<'_> {
             Page::List(_) => "list.html",
             Page::Markdown(page) => &page.template,
             Page::Map => "map.html",
+            Page::Search => "search.html",
             Page::NotFound => "404.html",
         }
     }
@@ -150,6 +157,15 @@ pub fn jobs<'a>(
         if !site.treks.is_empty() {
             let lastmod = newest(&mut site.treks.iter().map(|t| &t.card));
             push(Page::Map, format!("{}map/", site.root), "map".into(), &lastmod);
+        }
+        if config.search.enabled {
+            let lastmod = newest(&mut site.search.docs.iter().map(|d| &d.card));
+            push(
+                Page::Search,
+                format!("{}search/", site.root),
+                "search".into(),
+                &lastmod,
+            );
         }
         // An object page: its key is its family and id, the same in every language.
         let objects = site
@@ -222,6 +238,9 @@ pub fn jobs<'a>(
         }
         if !site.treks.is_empty() {
             jobs.push(Job::MapFiles { site: index });
+        }
+        if config.search.enabled {
+            jobs.push(Job::SearchIndex { site: index });
         }
     }
     jobs.extend(

@@ -155,6 +155,47 @@ pub fn overview(config: &Config, site: &LanguageSite, labels: &serde_json::Value
     }))
 }
 
+/// UI strings `search.js` uses besides the `search_`, `filter_` and `list_` ones.
+pub const SEARCH_STRINGS: &[&str] = &[
+    "results",
+    "result_one",
+    "duration",
+    "length",
+    "ascent",
+    "difficulty",
+    "previous_page",
+    "next_page",
+    "page_n",
+];
+
+/// The search page's data: where the index and the map files are, how to draw the map.
+pub fn search(
+    config: &Config,
+    site: &LanguageSite,
+    labels: &serde_json::Value,
+    strings: &std::collections::BTreeMap<String, String>,
+) -> String {
+    let strings: std::collections::BTreeMap<&str, &str> = strings
+        .iter()
+        .filter(|(key, _)| {
+            key.starts_with("search_")
+                || key.starts_with("filter_")
+                || key.starts_with("list_")
+                || SEARCH_STRINGS.contains(&key.as_str())
+        })
+        .map(|(key, value)| (key.as_str(), value.as_str()))
+        .collect();
+    map::inline_json(&json!({
+        "strings": strings,
+        "kind": "search",
+        "index": format!("{}search/", site.root),
+        "lines": (!site.treks.is_empty()).then(|| format!("{}map/lines.json", site.root)),
+        "lines_min_zoom": config.maps.lines_min_zoom,
+        "tiles": config.maps.tiles,
+        "labels": labels,
+    }))
+}
+
 /// `(path, contents)` of the global map's files for one language.
 pub fn overview_files(config: &Config, site: &LanguageSite) -> Vec<(String, String)> {
     let markers: Vec<TrekMarker> = site

@@ -18,6 +18,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use thiserror::Error;
 
+use crate::assets::search;
 use crate::config::{extra_as_json, Config};
 use crate::content::Content;
 use crate::fs;
@@ -60,6 +61,8 @@ struct SiteContext<'a> {
     practices: Vec<PracticeLink<'a>>,
     /// Whether the lists of each family have any entry in this language.
     has: Families,
+    /// The search page, when search is on.
+    search: Option<String>,
     /// The site's Markdown pages in this language, by weight.
     pages: Vec<PageLinkContext<'a>>,
     extra: std::collections::BTreeMap<String, serde_json::Value>,
@@ -71,6 +74,8 @@ struct PracticeLink<'a> {
     name: &'a crate::select::Local,
     pictogram: &'a str,
     url: &'a str,
+    /// The search page showing this practice's treks, when search is on.
+    search_url: Option<String>,
     count: usize,
 }
 
@@ -193,6 +198,22 @@ impl<'a> Renderer<'a> {
                         }
                         Ok(files.len())
                     }
+                    Job::SearchIndex { site } => {
+                        let strings = &self.strings[*site];
+                        let site = &self.inputs.sites[*site];
+                        let word = |key: &str| strings.get(key).map(String::as_str).unwrap_or_default();
+                        let words = search::Words {
+                            day: word("duration_day"),
+                            days: word("duration_days"),
+                        };
+                        let files =
+                            search::build(&site.search, &site.lang, &self.inputs.config.search, &words);
+                        let dir = out.join(site.root.trim_start_matches('/')).join("search");
+                        for (path, json) in &files {
+                            write_output(&dir.join(path), json.as_bytes())?;
+                        }
+                        Ok(files.len())
+                    }
                     Job::Robots => {
                         write_output(
                             &out.join("robots.txt"),
@@ -287,6 +308,14 @@ impl<'a> Renderer<'a> {
                 "map_data",
                 &maps::overview(self.inputs.config, site, &self.map_labels[job.site]),
             ),
+            Page::Search => {
+                let labels = &self.map_labels[job.site];
+                let strings = &self.strings[job.site];
+                context.insert(
+                    "map_data",
+                    &maps::search(self.inputs.config, site, labels, strings),
+                );
+            }
             Page::Information(view) => context.insert("flat_page", view),
             Page::List(list) => context.insert("list", list),
             Page::Markdown(page) => context.insert("content_page", page),
@@ -333,6 +362,10 @@ fn site_context<'a>(inputs: &'a Inputs, site: &'a LanguageSite) -> SiteContext<'
                 name: &p.practice.name,
                 pictogram: &p.practice.pictogram,
                 url: &p.url,
+                search_url: config
+                    .search
+                    .enabled
+                    .then(|| format!("{}search/?practices={}", site.root, p.practice.id)),
                 count: p.treks.len(),
             })
             .collect(),
@@ -344,6 +377,7 @@ fn site_context<'a>(inputs: &'a Inputs, site: &'a LanguageSite) -> SiteContext<'
             courses: !site.courses.is_empty(),
             flat_pages: !site.flat_pages.is_empty(),
         },
+        search: config.search.enabled.then(|| format!("{}search/", site.root)),
         extra: extra_as_json(&config.extra),
     }
 }

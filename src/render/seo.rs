@@ -85,6 +85,8 @@ pub fn head(
         }
         (Page::Markdown(page), None) => (page.title.clone(), page.text_lang.clone()),
         (Page::NotFound, _) => (t("not_found_title"), None),
+        (Page::Map, _) => (t("map_title"), None),
+        (Page::Search, _) => (t("search_title"), None),
         _ => (config.title.clone(), None),
     };
     let description = match (&job.page, card) {

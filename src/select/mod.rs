@@ -10,6 +10,7 @@ pub mod filter;
 pub mod localize;
 pub mod outdoor;
 pub mod pages;
+pub mod search;
 pub mod tourism;
 pub mod trek;
 
@@ -123,6 +124,9 @@ pub struct LanguageSite {
     pub highlighted: Vec<usize>,
     /// Indexes into `events`: not over on `today`, soonest first.
     pub upcoming: Vec<usize>,
+    /// What the search page indexes; empty when search is off.
+    #[serde(skip)]
+    pub search: search::SearchData,
 }
 
 /// What selection needs besides the data and the config.
@@ -363,6 +367,20 @@ fn language_site(l: &Localizer, config: &Config, context: &Context) -> LanguageS
         .filter_map(|(t, card)| Some((t.geometry.as_deref()?, card.clone())))
         .collect();
     let distance = config.pages.nearby_distance_m;
+    let search = if config.search.enabled {
+        l.search_data(search::Shown {
+            treks: trek_cards
+                .iter()
+                .zip(&trek_views)
+                .map(|((t, card), view)| (*t, card, view.pois.iter().map(|p| p.name.text.clone()).collect()))
+                .collect(),
+            contents: content_cards.iter().map(|(c, card)| (*c, card)).collect(),
+            events: event_cards.iter().map(|(e, card)| (*e, card)).collect(),
+            sites: site_cards.iter().map(|(s, card)| (*s, card)).collect(),
+        })
+    } else {
+        search::SearchData::default()
+    };
     let content_views = content_cards
         .into_iter()
         .map(|(c, card)| l.content(c, card, trek::nearby(c.geometry.as_ref(), &trek_places, distance)))
@@ -411,6 +429,7 @@ fn language_site(l: &Localizer, config: &Config, context: &Context) -> LanguageS
         sites: site_views,
         courses: course_views,
         flat_pages: page_views,
+        search,
     }
 }
 

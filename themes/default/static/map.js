@@ -95,6 +95,8 @@
 
   if (data.kind === "overview") {
     overview();
+  } else if (data.kind === "search") {
+    searchResults();
   } else {
     page();
   }
@@ -141,6 +143,87 @@
       pin(desk.at, "map-pin map-desk", "i", desk.name, true).addTo(map);
     });
     resetView();
+  }
+
+  // The search page's results, as search.js announces them: a marker per result, whose
+  // popup loads its card, and from `lines_min_zoom` on the lines of the treks among them.
+  function searchResults() {
+    var clusters = L.markerClusterGroup({ showCoverageOnHover: false });
+    var lines = L.layerGroup();
+    var renderer = L.canvas({ padding: 0.5 });
+    var allLines = null;
+    var shown = null;
+    map.addLayer(clusters);
+    resetView();
+
+    function popup(point, results) {
+      var box = document.createElement("div");
+      box.className = "map-popup";
+      results.card(point.doc).then(function (card) {
+        if (card.i) {
+          var img = document.createElement("img");
+          img.src = card.i;
+          img.alt = "";
+          img.width = 160;
+          img.height = 107;
+          box.appendChild(img);
+        }
+        var link = document.createElement("a");
+        link.href = card.u;
+        link.textContent = card.n;
+        box.appendChild(link);
+      });
+      return box;
+    }
+
+    function drawLines() {
+      if (!shown || !data.lines || map.getZoom() < data.lines_min_zoom) {
+        map.removeLayer(lines);
+        return;
+      }
+      if (!allLines) {
+        allLines = fetch(data.lines).then(function (response) {
+          if (!response.ok) {
+            throw new Error(response.url + ": HTTP " + response.status);
+          }
+          return response.json();
+        });
+        allLines.catch(function () { allLines = null; });
+      }
+      var wanted = shown;
+      allLines.then(function (byTrek) {
+        if (wanted !== shown) {
+          return;
+        }
+        lines.clearLayers();
+        wanted.treks.forEach(function (id) {
+          if (byTrek[id]) {
+            L.polyline(byTrek[id], { renderer: renderer, color: "#1f5130", weight: 3, opacity: 0.8 }).addTo(lines);
+          }
+        });
+        map.addLayer(lines);
+        element.setAttribute("data-lines-shown", String(lines.getLayers().length));
+      });
+    }
+
+    function show(results) {
+      shown = results;
+      clusters.clearLayers();
+      bounds = L.latLngBounds([]);
+      clusters.addLayers(results.points.map(function (point) {
+        bounds.extend(point.at);
+        return L.marker(point.at).bindPopup(function () { return popup(point, results); });
+      }));
+      resetView();
+      element.setAttribute("data-markers-shown", String(results.points.length));
+      drawLines();
+    }
+
+    document.addEventListener("sentier:results", function (event) { show(event.detail); });
+    if (window.sentierSearchResults) {
+      show(window.sentierSearchResults);
+    }
+    map.on("zoomend", drawLines);
   }
 
   function overview() {
