@@ -452,7 +452,7 @@ mod tests {
         assert_eq!(facets[0]["docs"], json!([[0], [0, 1], []]));
         assert_eq!(facets[0]["families"], json!([0]));
         assert_eq!(facets[1]["docs"], json!([[], [], [0]]));
-        // 1.5 h is in 1–2 h; 30 h is beyond the last range.
+        // 1.5 h is in 1–2 h; a day is beyond the last range.
         assert_eq!(facets[2]["values"][1], json!(["1", "1\u{a0}h – 2\u{a0}h"]));
         assert_eq!(facets[2]["docs"], json!([[1], [], []]));
         assert_eq!(index["family"], json!([0, 0, 1]));
