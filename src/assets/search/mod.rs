@@ -414,7 +414,7 @@ mod tests {
                     "Étang Bleu",
                     Family::Trek,
                     &[("practices", &["4", "5"])],
-                    Some(30.0),
+                    Some(24.0),
                 ),
                 doc(3, "Gîte du lac", Family::Service, &[("categories", &["2"])], None),
             ],
