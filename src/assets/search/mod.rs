@@ -482,7 +482,7 @@ mod tests {
             cards[0],
             json!({"u": "/trek/7/", "n": "Lac Noir", "d": "1\u{a0}h\u{a0}30"})
         );
-        assert_eq!(cards[1]["d"], json!("1\u{a0}jour"));
+        assert_eq!(cards[1]["d"], json!("1 jour"), "the theme's word for a day");
         assert_eq!(cards.as_array().unwrap().len(), 3);
     }
 }
