@@ -491,7 +491,7 @@ fn a_hostile_instance_gets_no_executable_payload_into_any_page() {
             match (script.value().attr("src"), script.value().attr("type")) {
                 (Some(src), None) => {
                     assert!(
-                        src == "/map.js" || src.starts_with("/vendor/"),
+                        src == "/map.js" || src == "/search.js" || src.starts_with("/vendor/"),
                         "{path}: {}",
                         script.html()
                     );
@@ -504,9 +504,20 @@ fn a_hostile_instance_gets_no_executable_payload_into_any_page() {
                 _ => panic!("{path}: {}", script.html()),
             }
         }
-        for forbidden in ["iframe", "object", "embed", "style", "form"] {
+        for forbidden in [
+            "iframe",
+            "object",
+            "embed",
+            "style",
+            "form:not([data-search-form])",
+        ] {
             assert!(select(&html, forbidden).is_empty(), "{path}: <{forbidden}>");
         }
+        // The theme's own search form, on the search pages only.
+        assert!(
+            select(&html, "form").is_empty() || path.ends_with("search/index.html"),
+            "{path}"
+        );
         // The only SVG is the theme's own drawing of the route and profile.
         for svg in select(&html, "svg") {
             let class = svg.value().attr("class").unwrap_or("");
