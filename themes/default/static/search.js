@@ -25,7 +25,10 @@
   var resultsBox = root.querySelector("[data-search-results]");
   var pagesBox = root.querySelector("[data-search-pages]");
   root.querySelector("[data-search-fallback]").hidden = true;
-  form.hidden = false;
+  // Filters fold away on small screens, where they would push the results down.
+  if (window.matchMedia && window.matchMedia("(min-width: 60rem)").matches) {
+    root.querySelector("[data-search-filters-box]").open = true;
+  }
 
   var FIXED = ["text", "beginDate", "endDate", "page"];
   var SHARD_PREFIX = 3;
