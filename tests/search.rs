@@ -381,7 +381,17 @@ fn text_filters_combine_and_the_url_round_trips() {
         {"forward": true},
         {"uncheck": ["practices", "4"]},
         {"goto": "/search/?text=lac"},
+        {"goto": "/search/?text=etangs"},
+        {"goto": "/search/?beginDate=2025-03-01&endDate=2025-05-01"},
+        {"goto": "/search/?event=EVENT_TYPE&beginDate=2025-08-01"},
     ]);
+    let event_type = f
+        .snapshot
+        .iter()
+        .find(|(d, _)| d.0 == "event" && shown.contains(*d))
+        .map(|(_, e)| ids(&e["type"])[0].clone())
+        .unwrap();
+    let steps: Value = serde_json::from_str(&steps.to_string().replace("EVENT_TYPE", &event_type)).unwrap();
     let report = run_steps(&f.site, &steps);
 
     // Accents and case do not matter.
@@ -453,6 +463,33 @@ fn text_filters_combine_and_the_url_round_trips() {
         report[6]
     );
     assert!(report[6]["url"].as_str().unwrap().contains("&themes=6&text=lac"));
+    // A plural finds what its singular finds.
+    assert!(results(&report[12]).is_superset(&etang));
+    // Dates pick the events overlapping the range; other families are not dated.
+    let overlapping = |begin: &str, end: &str| -> BTreeSet<Doc> {
+        shown
+            .iter()
+            .filter(|d| {
+                if d.0 != "event" {
+                    return true;
+                }
+                let e = &f.snapshot[*d];
+                let from = e["begin_date"].as_str().unwrap_or_default();
+                let to = e["end_date"].as_str().filter(|s| !s.is_empty()).unwrap_or(from);
+                (begin.is_empty() || to[..10].to_string() >= begin.to_string())
+                    && (end.is_empty() || from[..10].to_string() <= end.to_string())
+            })
+            .cloned()
+            .collect()
+    };
+    let dated = results(&report[13]);
+    assert_eq!(dated, overlapping("2025-03-01", "2025-05-01"));
+    assert!(
+        dated.iter().any(|d| d.0 == "event") && dated.len() < shown.len(),
+        "{dated:?}"
+    );
+    let typed = f.matching(&overlapping("2025-08-01", ""), "event", &[event_type.as_str()]);
+    assert_eq!(results(&report[14]), typed);
     // Back twice: the theme, then the difficulty, are undone; forward redoes the difficulty.
     assert_eq!(report[7]["url"], report[5]["url"]);
     assert_eq!(results(&report[7]), results(&report[5]));

@@ -96,7 +96,8 @@
   }
 
   // Doc → score for every typed word, or null when no word is typed. Words of three letters
-  // or more also match as prefixes (typing "eta" finds "etang"), at half the score.
+  // or more also match as prefixes (typing "eta" finds "etang") and lose up to two final
+  // letters (plurals), at half the score. There is no stemming.
   function textScores(text) {
     var terms = words(text);
     if (terms.length === 0) {
@@ -108,7 +109,9 @@
         var scores = new Map();
         Object.keys(entries).forEach(function (word) {
           var exact = word === term;
-          if (!exact && !(prefix && word.indexOf(term) === 0)) {
+          // A plural typed for a singular indexed ("lacs", "étangs") still meets it.
+          var plural = prefix && word.length >= SHARD_PREFIX && term.length - word.length <= 2 && term.indexOf(word) === 0;
+          if (!exact && !plural && !(prefix && word.indexOf(term) === 0)) {
             return;
           }
           var postings = entries[word];
