@@ -476,8 +476,7 @@ fn text_filters_combine_and_the_url_round_trips() {
                 let e = &f.snapshot[*d];
                 let from = e["begin_date"].as_str().unwrap_or_default();
                 let to = e["end_date"].as_str().filter(|s| !s.is_empty()).unwrap_or(from);
-                (begin.is_empty() || to[..10].to_string() >= begin.to_string())
-                    && (end.is_empty() || from[..10].to_string() <= end.to_string())
+                (begin.is_empty() || &to[..10] >= begin) && (end.is_empty() || &from[..10] <= end)
             })
             .cloned()
             .collect()
