@@ -153,7 +153,8 @@ function serve(root) {
       bodyBytes = body.length;
       response.writeHead(200, headers);
       response.end(body);
-    } catch {
+    } catch (error) {
+      console.error(`${request.url}: ${error.code || error}`);
       bodyBytes = 9;
       response.writeHead(404, { "Content-Type": "text/plain", "Content-Length": bodyBytes });
       response.end("not found");
@@ -214,6 +215,12 @@ async function measureOnce(site, path, mark, searchPrefix) {
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (error) => errors.push(String(error)));
+  const failed = [];
+  context.on("requestfailed", (request) => {
+    if (request.url().startsWith(site.base)) {
+      failed.push(`${new URL(request.url()).pathname}: ${request.failure()?.errorText}`);
+    }
+  });
   await page.goto(site.base + path, { waitUntil: "commit" });
   await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0 ||
     document.documentElement.hasAttribute("data-bench-failed") ||
@@ -231,7 +238,8 @@ async function measureOnce(site, path, mark, searchPrefix) {
     };
   }, mark);
   if (seen.failed || errors.length) {
-    throw new Error(`${path}: ${seen.failed || errors.join("; ")}`);
+    throw new Error(`${path}: ${seen.failed || errors.join("; ")}` +
+      (failed.length ? `; ${failed.length} requests failed, the first: ${failed[0]}` : ""));
   }
   // The responses the server had finished sending when the mark's beacon reached it.
   const beacon = "/__bench-mark?" + mark;
@@ -263,6 +271,8 @@ async function measureOnce(site, path, mark, searchPrefix) {
   };
 }
 
+const failures = [];
+
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor((sorted.length - 1) / 2)];
@@ -272,10 +282,23 @@ async function measure(site, path, mark, searchPrefix) {
   if (process.env.BENCH_ONLY && !new RegExp(process.env.BENCH_ONLY).test(path)) {
     return null;
   }
-  await measureOnce(site, path, mark, searchPrefix); // warm the server and the disk cache
+  // A run whose page fails is run again (twice at most) and the failure reported.
+  const attempt = async () => {
+    for (let tries = 1; ; tries++) {
+      try {
+        return await measureOnce(site, path, mark, searchPrefix);
+      } catch (error) {
+        failures.push(String(error.message || error));
+        if (tries === 3) {
+          throw error;
+        }
+      }
+    }
+  };
+  await attempt(); // warm the server and the disk cache
   const runs = [];
   for (let i = 0; i < RUNS; i++) {
-    runs.push(await measureOnce(site, path, mark, searchPrefix));
+    runs.push(await attempt());
   }
   const pick = (key) => median(runs.map((r) => r[key]));
   return {
@@ -372,6 +395,10 @@ for (const row of table) {
 }
 console.log("results: the engine's result count; KiB = status line + headers + body (compressed) sent by the server before the mark;");
 console.log("search = own: /search.js and search/{index.json,cards/,text/}; Pagefind: /pagefind/.");
+console.log(`runs that failed and were run again: ${failures.length}`);
+for (const failure of failures) {
+  console.log(`  ${failure}`);
+}
 if (words.length) {
   console.log("");
   console.log("Results of one word, fr: own index (search page count) / Pagefind (search().results.length)");

@@ -100,7 +100,7 @@ struct Buckets<'a> {
     label: Box<dyn Fn(f64) -> String + 'a>,
 }
 
-/// `(path under the language's `search/`, contents)` of every file of the index.
+/// `(path, contents)` of every file of the index, paths relative to the language's `search/`.
 pub fn build(data: &SearchData, lang: &str, config: &SearchConfig, words: &Words) -> Vec<(String, String)> {
     let format = Format::new(lang);
     let docs = &data.docs;
@@ -250,10 +250,10 @@ pub fn build(data: &SearchData, lang: &str, config: &SearchConfig, words: &Words
             serde_json::Value::Array(cards).to_string(),
         ));
     }
-    for (name, words) in shards {
+    for (name, entries) in shards {
         files.push((
             format!("text/{name}.json"),
-            serde_json::to_string(&words).unwrap_or_default(),
+            serde_json::to_string(&entries).unwrap_or_default(),
         ));
     }
     files
