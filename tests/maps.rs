@@ -4,7 +4,6 @@
 
 mod support;
 
-use std::path::Path;
 use std::process::Command;
 
 use scraper::{Html, Selector};
@@ -302,22 +301,10 @@ fn the_global_map_files_hold_every_trek_within_their_budget() {
     assert_eq!(en.len(), 3);
 }
 
-fn playwright(repo: &Path) {
-    assert!(
-        repo.join("node_modules/playwright-core").is_dir(),
-        "playwright-core is missing: run `npm ci` at the repository root (see package.json)"
-    );
-    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
-    assert!(
-        Path::new(&chromium).is_file(),
-        "Chromium is missing at {chromium}: install Debian's chromium package (apt-get install chromium), or set CHROMIUM"
-    );
-}
-
 #[test]
 fn maps_draw_in_headless_chromium_without_javascript_errors() {
     let repo = support::repo();
-    playwright(&repo);
+    support::require_browser(&repo);
     let site = built_from(fixture_data(), "[pages]\npoi_distance_m = 5000");
     let port = support::static_server(&site.path().join("public"));
     let output = Command::new("node")

@@ -7,7 +7,6 @@
 mod support;
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
 use std::process::Command;
 
 use serde_json::{json, Value};
@@ -208,15 +207,7 @@ fn doc_of(href: &str) -> Doc {
 
 fn run_steps(site: &Site, steps: &Value) -> Vec<Value> {
     let repo = support::repo();
-    assert!(
-        repo.join("node_modules/playwright-core").is_dir(),
-        "playwright-core is missing: run `npm ci` at the repository root (see package.json)"
-    );
-    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
-    assert!(
-        Path::new(&chromium).is_file(),
-        "Chromium is missing at {chromium}: install Debian's chromium package (apt-get install chromium), or set CHROMIUM"
-    );
+    support::require_browser(&repo);
     let port = support::static_server(&site.path().join("public"));
     site.write("steps.json", &steps.to_string());
     let output = Command::new("node")

@@ -70,6 +70,18 @@ pub struct SearchDoc {
     pub texts: Vec<(Field, String)>,
 }
 
+/// An object's values per filter; filters it has no value for are left out.
+#[derive(Default)]
+struct FacetIds(BTreeMap<String, Vec<String>>);
+
+impl FacetIds {
+    fn put(&mut self, key: &str, ids: Vec<String>) {
+        if !ids.is_empty() {
+            self.0.insert(key.to_string(), ids);
+        }
+    }
+}
+
 /// One value of a facet, named in the page's language.
 #[derive(Debug, Clone, Serialize)]
 pub struct FacetValue {
@@ -207,37 +219,32 @@ impl Localizer<'_> {
         let mut docs = Vec::new();
         let mut titles = BTreeMap::new();
         for (trek, card, pois) in shown.treks {
-            let mut facets = BTreeMap::new();
-            let mut put = |key: &str, ids: Vec<String>| {
-                if !ids.is_empty() {
-                    facets.insert(key.to_string(), ids);
-                }
-            };
-            put(
+            let mut facets = FacetIds::default();
+            facets.put(
                 "practices",
                 values.one("practices", "trek_practice", &trek.practice),
             );
-            put(
+            facets.put(
                 "difficulty",
                 values.one("difficulty", "trek_difficulty", &trek.difficulty),
             );
-            put("routes", values.one("routes", "trek_route", &trek.route));
-            put("themes", values.many("themes", "theme", &trek.themes));
-            put(
+            facets.put("routes", values.one("routes", "trek_route", &trek.route));
+            facets.put("themes", values.many("themes", "theme", &trek.themes));
+            facets.put(
                 "networks",
                 values.many("networks", "trek_network", &trek.networks),
             );
-            put(
+            facets.put(
                 "accessibilities",
                 values.many("accessibilities", "trek_accessibility", &trek.accessibilities),
             );
-            put("labels", values.many("labels", "label", &trek.labels));
-            put(
+            facets.put("labels", values.many("labels", "label", &trek.labels));
+            facets.put(
                 "structures",
                 values.one("structures", "structure", &trek.structure),
             );
-            put("cities", values.cities(&trek.cities));
-            put("districts", values.districts(&trek.districts));
+            facets.put("cities", values.cities(&trek.cities));
+            facets.put("districts", values.districts(&trek.districts));
             let mut texts = self.common_texts(
                 card,
                 &trek.description_teaser,
@@ -254,19 +261,14 @@ impl Localizer<'_> {
                 family: Family::Trek,
                 card: card.clone(),
                 at: trek.geometry.as_deref().and_then(|g| g.start()).map(latlng),
-                facets,
+                facets: facets.0,
                 texts,
             });
         }
         for (content, card) in shown.contents {
-            let mut facets = BTreeMap::new();
-            let mut put = |key: &str, ids: Vec<String>| {
-                if !ids.is_empty() {
-                    facets.insert(key.to_string(), ids);
-                }
-            };
+            let mut facets = FacetIds::default();
             let category = content.category.id;
-            put("categories", {
+            facets.put("categories", {
                 let ids: Vec<String> = category
                     .filter(|id| {
                         values.add("categories", id.0.to_string(), || {
@@ -307,43 +309,38 @@ impl Localizer<'_> {
                         titles.insert(key.clone(), title.text);
                     }
                 }
-                put(&key, ids);
+                facets.put(&key, ids);
             }
-            put("themes", values.many("themes", "theme", &content.themes));
-            put(
+            facets.put("themes", values.many("themes", "theme", &content.themes));
+            facets.put(
                 "structures",
                 values.one("structures", "structure", &content.structure),
             );
-            put("cities", values.cities(&content.cities));
-            put("districts", values.districts(&content.districts));
+            facets.put("cities", values.cities(&content.cities));
+            facets.put("districts", values.districts(&content.districts));
             let mut texts = self.common_texts(card, &content.description_teaser, &[&content.description]);
             texts.push((Field::Places, self.city_names(&content.cities).join(" ")));
             docs.push(SearchDoc {
                 family: Family::Service,
                 card: card.clone(),
                 at: content.geometry.as_ref().and_then(|g| g.start()).map(latlng),
-                facets,
+                facets: facets.0,
                 texts,
             });
         }
         for (site, card) in shown.sites {
-            let mut facets = BTreeMap::new();
-            let mut put = |key: &str, ids: Vec<String>| {
-                if !ids.is_empty() {
-                    facets.insert(key.to_string(), ids);
-                }
-            };
-            put(
+            let mut facets = FacetIds::default();
+            facets.put(
                 "outdoorPractice",
                 values.one("outdoorPractice", "outdoor_practice", &site.practice),
             );
-            put("themes", values.many("themes", "theme", &site.themes));
-            put(
+            facets.put("themes", values.many("themes", "theme", &site.themes));
+            facets.put(
                 "structures",
                 values.one("structures", "structure", &site.structure),
             );
-            put("cities", values.cities(&site.cities));
-            put("districts", values.districts(&site.districts));
+            facets.put("cities", values.cities(&site.cities));
+            facets.put("districts", values.districts(&site.districts));
             let mut texts = self.common_texts(
                 card,
                 &site.description_teaser,
@@ -354,32 +351,27 @@ impl Localizer<'_> {
                 family: Family::OutdoorSite,
                 card: card.clone(),
                 at: site.geometry.as_ref().and_then(|g| g.start()).map(latlng),
-                facets,
+                facets: facets.0,
                 texts,
             });
         }
         for (event, card) in shown.events {
-            let mut facets = BTreeMap::new();
-            let mut put = |key: &str, ids: Vec<String>| {
-                if !ids.is_empty() {
-                    facets.insert(key.to_string(), ids);
-                }
-            };
-            put("event", values.one("event", "touristicevent_type", &event.kind));
-            put("themes", values.many("themes", "theme", &event.themes));
-            put(
+            let mut facets = FacetIds::default();
+            facets.put("event", values.one("event", "touristicevent_type", &event.kind));
+            facets.put("themes", values.many("themes", "theme", &event.themes));
+            facets.put(
                 "structures",
                 values.one("structures", "structure", &event.structure),
             );
-            put("cities", values.cities(&event.cities));
-            put("districts", values.districts(&event.districts));
+            facets.put("cities", values.cities(&event.cities));
+            facets.put("districts", values.districts(&event.districts));
             let mut texts = self.common_texts(card, &event.description_teaser, &[&event.description]);
             texts.push((Field::Places, self.city_names(&event.cities).join(" ")));
             docs.push(SearchDoc {
                 family: Family::Event,
                 card: card.clone(),
                 at: event.geometry.as_ref().and_then(|g| g.start()).map(latlng),
-                facets,
+                facets: facets.0,
                 texts,
             });
         }

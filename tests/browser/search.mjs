@@ -33,12 +33,12 @@ async function settled() {
     const root = document.querySelector("[data-search]");
     return root && (root.hasAttribute("data-search-failed") ||
       (!root.hasAttribute("aria-busy") && root.getAttribute("data-search-rendered") === location.search));
-  }, null, { timeout: 15000 });
+  }, null, { timeout: 60000 });
   // The map draws on the same event; give it its turn.
   await page.waitForFunction(() => {
     const map = document.getElementById("map");
     return !map || map.hasAttribute("data-markers-shown");
-  }, null, { timeout: 15000 });
+  }, null, { timeout: 60000 });
 }
 
 async function record(step) {
@@ -100,7 +100,7 @@ for (const step of steps) {
     await page.waitForFunction((text) => {
       const params = new URLSearchParams(location.search);
       return (params.get("text") || "") === text.trim();
-    }, step.type, { timeout: 5000 });
+    }, step.type, { timeout: 30000 });
   } else if (step.date) {
     await page.fill(`input[name=${step.date[0]}]`, step.date[1]);
   } else if (step.page) {

@@ -220,3 +220,17 @@ fn serve_file(mut stream: std::net::TcpStream, root: &Path) {
         .write_all(head.as_bytes())
         .and_then(|_| stream.write_all(&body));
 }
+
+/// Browser tests need playwright-core (`npm ci`) and Chromium: without them they fail saying
+/// how to install them, never skip.
+pub fn require_browser(repo: &Path) {
+    assert!(
+        repo.join("node_modules/playwright-core").is_dir(),
+        "playwright-core is missing: run `npm ci` at the repository root (see package.json)"
+    );
+    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    assert!(
+        Path::new(&chromium).is_file(),
+        "Chromium is missing at {chromium}: install Debian's chromium package (apt-get install chromium), or set CHROMIUM"
+    );
+}

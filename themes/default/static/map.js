@@ -93,6 +93,36 @@
     return marker;
   }
 
+  // A marker's popup: the object's picture, if any, and a link to its page.
+  function fillPopup(box, picture, url, name) {
+    if (picture) {
+      var img = document.createElement("img");
+      img.src = picture;
+      img.alt = "";
+      img.width = 160;
+      img.height = 107;
+      box.appendChild(img);
+    }
+    var link = document.createElement("a");
+    link.href = url;
+    link.textContent = name;
+    box.appendChild(link);
+    return box;
+  }
+
+  function popupBox() {
+    var box = document.createElement("div");
+    box.className = "map-popup";
+    return box;
+  }
+
+  function json(response) {
+    if (!response.ok) {
+      throw new Error(response.url + ": HTTP " + response.status);
+    }
+    return response.json();
+  }
+
   if (data.kind === "overview") {
     overview();
   } else if (data.kind === "search") {
@@ -157,22 +187,8 @@
     resetView();
 
     function popup(point, results) {
-      var box = document.createElement("div");
-      box.className = "map-popup";
-      results.card(point.doc).then(function (card) {
-        if (card.i) {
-          var img = document.createElement("img");
-          img.src = card.i;
-          img.alt = "";
-          img.width = 160;
-          img.height = 107;
-          box.appendChild(img);
-        }
-        var link = document.createElement("a");
-        link.href = card.u;
-        link.textContent = card.n;
-        box.appendChild(link);
-      });
+      var box = popupBox();
+      results.card(point.doc).then(function (card) { fillPopup(box, card.i, card.u, card.n); });
       return box;
     }
 
@@ -182,12 +198,7 @@
         return;
       }
       if (!allLines) {
-        allLines = fetch(data.lines).then(function (response) {
-          if (!response.ok) {
-            throw new Error(response.url + ": HTTP " + response.status);
-          }
-          return response.json();
-        });
+        allLines = fetch(data.lines).then(json);
         allLines.catch(function () { allLines = null; });
       }
       var wanted = shown;
@@ -234,28 +245,7 @@
     resetView();
 
     function popup(trek) {
-      var box = document.createElement("div");
-      box.className = "map-popup";
-      if (trek.picture) {
-        var img = document.createElement("img");
-        img.src = trek.picture;
-        img.alt = "";
-        img.width = 160;
-        img.height = 107;
-        box.appendChild(img);
-      }
-      var link = document.createElement("a");
-      link.href = trek.url;
-      link.textContent = trek.name;
-      box.appendChild(link);
-      return box;
-    }
-
-    function json(response) {
-      if (!response.ok) {
-        throw new Error(response.url + ": HTTP " + response.status);
-      }
-      return response.json();
+      return fillPopup(popupBox(), trek.picture, trek.url, trek.name);
     }
 
     fetch(data.markers)
