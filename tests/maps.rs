@@ -303,26 +303,14 @@ fn the_global_map_files_hold_every_trek_within_their_budget() {
 
 #[test]
 fn maps_draw_in_headless_chromium_without_javascript_errors() {
-    let repo = support::repo();
-    support::require_browser(&repo);
     let site = built_from(fixture_data(), "[pages]\npoi_distance_m = 5000");
-    let port = support::static_server(&site.path().join("public"));
-    let output = Command::new("node")
-        .arg(repo.join("tests/browser/check-maps.mjs"))
-        .arg(format!("http://127.0.0.1:{port}"))
-        .arg("/trek/2-boucle-du-pic-des-trois-seigneurs/")
-        .arg("/map/")
-        .arg("/outdoor-site/1-racine/")
-        .current_dir(&repo)
-        .output()
-        .expect("run node");
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let result: Value = serde_json::from_slice(&output.stdout)
-        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&output.stdout)));
+    let pages = [
+        "/trek/2-boucle-du-pic-des-trois-seigneurs/",
+        "/map/",
+        "/outdoor-site/1-racine/",
+    ];
+    let args: Vec<&std::ffi::OsStr> = pages.iter().map(std::ffi::OsStr::new).collect();
+    let result = support::browser_script("check-maps.mjs", &site.path().join("public"), &args);
     let trek = &result["trek"];
     assert_eq!(trek["errors"], serde_json::json!([]), "{result}");
     assert_eq!(trek["routes"], 1);

@@ -7,7 +7,6 @@
 mod support;
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::process::Command;
 
 use serde_json::{json, Value};
 use support::mock_api::MockApi;
@@ -206,24 +205,13 @@ fn doc_of(href: &str) -> Doc {
 }
 
 fn run_steps(site: &Site, steps: &Value) -> Vec<Value> {
-    let repo = support::repo();
-    support::require_browser(&repo);
-    let port = support::static_server(&site.path().join("public"));
     site.write("steps.json", &steps.to_string());
-    let output = Command::new("node")
-        .arg(repo.join("tests/browser/search.mjs"))
-        .arg(format!("http://127.0.0.1:{port}"))
-        .arg(site.path().join("steps.json"))
-        .current_dir(&repo)
-        .output()
-        .expect("run node");
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
+    let steps_file = site.path().join("steps.json");
+    let result = support::browser_script(
+        "search.mjs",
+        &site.path().join("public"),
+        &[steps_file.as_os_str()],
     );
-    let result: Value = serde_json::from_slice(&output.stdout)
-        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&output.stdout)));
     assert_eq!(result["errors"], json!([]), "JavaScript errors: {result}");
     let report = result["report"].as_array().unwrap().clone();
     for state in &report {

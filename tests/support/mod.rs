@@ -221,9 +221,11 @@ fn serve_file(mut stream: std::net::TcpStream, root: &Path) {
         .and_then(|_| stream.write_all(&body));
 }
 
-/// Browser tests need playwright-core (`npm ci`) and Chromium: without them they fail saying
-/// how to install them, never skip.
-pub fn require_browser(repo: &Path) {
+/// Serves `public` and runs the browser script `tests/browser/SCRIPT` on it with the base URL
+/// and `args`; returns the JSON it prints. Browser tests need playwright-core (`npm ci`) and
+/// Chromium: without them they fail saying how to install them, never skip.
+pub fn browser_script(script: &str, public: &Path, args: &[&std::ffi::OsStr]) -> Value {
+    let repo = repo();
     assert!(
         repo.join("node_modules/playwright-core").is_dir(),
         "playwright-core is missing: run `npm ci` at the repository root (see package.json)"
@@ -233,4 +235,19 @@ pub fn require_browser(repo: &Path) {
         Path::new(&chromium).is_file(),
         "Chromium is missing at {chromium}: install Debian's chromium package (apt-get install chromium), or set CHROMIUM"
     );
+    let port = static_server(public);
+    let output = Command::new("node")
+        .arg(repo.join("tests/browser").join(script))
+        .arg(format!("http://127.0.0.1:{port}"))
+        .args(args)
+        .current_dir(&repo)
+        .output()
+        .expect("run node");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&output.stdout)))
 }
