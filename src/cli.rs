@@ -40,6 +40,9 @@ pub struct SourceArgs {
     /// Make undecodable objects an error instead of a warning.
     #[arg(long)]
     pub strict: bool,
+    /// Exit with an error, leaving the output untouched, when there was any warning.
+    #[arg(long)]
+    pub fail_on_warnings: bool,
 }
 
 #[derive(Debug, Args)]
@@ -55,6 +58,12 @@ pub struct BuildArgs {
     /// Public URL of the site, instead of `base_url`.
     #[arg(long, value_name = "URL")]
     pub base_url: Option<String>,
+    /// Render every page, even those whose inputs did not change since the last build.
+    #[arg(long)]
+    pub full: bool,
+    /// Also write the build report as JSON to this file.
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<std::path::PathBuf>,
 }
 
 #[derive(Debug, Args)]

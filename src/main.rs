@@ -17,7 +17,9 @@ fn main() -> ExitCode {
         Command::Build(args) => commands::build::run(args, &printer),
         Command::Pull(args) => commands::pull::run(args, &printer),
     };
-    if let Some(summary) = printer.summary() {
+    // A successful build's report already sums the warnings up.
+    let reported = matches!(cli.command, Command::Build(_)) && result.is_ok();
+    if let Some(summary) = printer.summary().filter(|_| !reported) {
         printer.info(summary);
     }
     match result {

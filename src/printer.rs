@@ -29,6 +29,17 @@ pub enum WarningKind {
 }
 
 impl WarningKind {
+    /// The name of the kind in `--report` files.
+    pub fn key(self) -> &'static str {
+        match self {
+            WarningKind::Decode => "decode",
+            WarningKind::MissingReference => "missing_reference",
+            WarningKind::MissingEndpoint => "missing_endpoint",
+            WarningKind::Retry => "retry",
+            WarningKind::Data => "data",
+        }
+    }
+
     fn label(self) -> &'static str {
         match self {
             WarningKind::Decode => "undecodable objects skipped",

@@ -1,19 +1,25 @@
 //! `sentier build`: source → select → render → atomic swap into the output directory.
+//!
+//! Incremental: when the output directory holds a site this sentier built, its record says what
+//! each file was rendered from. Unchanged inputs overall mean nothing to do; otherwise outputs
+//! whose inputs are unchanged are linked from the previous site instead of rendered, and files
+//! with unchanged bytes keep their mtime. `--full` renders everything.
 
-use std::time::Instant;
-
-use anyhow::{Context, Result};
+use anyhow::{bail, Context, Result};
 
 use crate::cli::BuildArgs;
 use crate::config::Source;
 use crate::config::{Config, Overrides};
-use crate::output::{self, Marker, Staging};
+use crate::fingerprint::{Digest, Fingerprint};
+use crate::output::{self, BuildRecord, Marker, PreviousSite, SiteWriter, Staging};
 use crate::printer::Printer;
 use crate::render::{self, Renderer, Theme};
-use crate::{content, select};
+use crate::report::{BuildReport, Stages};
+use crate::snapshot::{self, Manifest};
+use crate::{content, fs, select};
 
 pub fn run(args: &BuildArgs, printer: &Printer) -> Result<()> {
-    let started = Instant::now();
+    let mut stages = Stages::new();
     let overrides = Overrides {
         api: args.source.api.clone(),
         snapshot: args.snapshot.clone(),
@@ -33,8 +39,23 @@ pub fn run(args: &BuildArgs, printer: &Printer) -> Result<()> {
     }
     let protected: Vec<&std::path::Path> = protected.iter().map(|p| p.as_path()).collect();
     output::check_target(&args.output_dir, Marker::Site, &protected)?;
+    let output_name = args.output_dir.display().to_string();
+
+    let previous = PreviousSite::read(&args.output_dir);
+    let inputs = inputs_fingerprint(&config, &theme)?;
+    stages.lap("config");
+    if let (Some(inputs), Some(previous), false) = (&inputs, &previous, args.full) {
+        if previous.record.inputs.as_ref() == Some(inputs) {
+            let mut report = BuildReport::nothing_changed(output_name, &previous.record);
+            return finish(&mut report, &stages, args, printer);
+        }
+    }
 
     let snapshot = super::load_snapshot(&config, printer)?;
+    stages.lap(match config.source {
+        Some(Source::Api(_)) => "pull",
+        _ => "snapshot",
+    });
     let dataset = super::decode(&snapshot, &config, args.source.strict, printer)?;
     let api = url::Url::parse(&snapshot.manifest.api).ok();
     let context = select::Context {
@@ -42,11 +63,13 @@ pub fn run(args: &BuildArgs, printer: &Printer) -> Result<()> {
         api: api.as_ref(),
     };
     drop(snapshot);
+    stages.lap("decode");
     let sites = select::select(&dataset, &config, &context);
-
     let content = content::load(&config)?;
+    stages.lap("select");
+
     let previous_redirects = render::redirects::previous(&args.output_dir);
-    let inputs = render::Inputs {
+    let render_inputs = render::Inputs {
         config: &config,
         theme: &theme,
         sites: &sites,
@@ -60,24 +83,84 @@ pub fn run(args: &BuildArgs, printer: &Printer) -> Result<()> {
             args.output_dir.display()
         )
     })?;
-    let written = Renderer::new(&inputs).run(&jobs, staging.path())?;
-    crate::fs::write(
-        &staging.path().join(output::SITE_MARKER),
-        concat!("built by sentier ", env!("CARGO_PKG_VERSION"), "\n").as_bytes(),
-    )?;
+    let writer = SiteWriter::new(staging.path(), previous.as_ref(), args.full);
+    let written = Renderer::new(&render_inputs).run(&jobs, &writer)?;
+    stages.lap("render");
+
+    let warnings = printer.counts().values().sum::<usize>();
+    if args.source.fail_on_warnings && warnings > 0 {
+        bail!(
+            "{warnings} warning(s) and --fail-on-warnings: {} left unchanged",
+            args.output_dir.display()
+        );
+    }
+    let mut record = BuildRecord::new(inputs);
+    record.files = written
+        .iter()
+        .map(|w| (w.path.clone(), w.record.clone()))
+        .collect();
+    fs::write(&staging.path().join(output::SITE_MARKER), &record.to_json())?;
     staging
         .commit()
         .with_context(|| format!("cannot replace {}", args.output_dir.display()))?;
+    stages.lap("write");
 
+    let mut report = BuildReport::new(output_name, &written, previous.as_ref().map(|p| &p.record));
     let per_language: Vec<String> = sites
         .iter()
         .map(|s| format!("{} {}", s.treks.len(), s.lang))
         .collect();
     printer.info(format!(
-        "built {written} files (treks: {}) into {} in {:.2} s",
+        "built {} files (treks: {}) into {}",
+        written.len(),
         per_language.join(", "),
         args.output_dir.display(),
-        started.elapsed().as_secs_f64()
     ));
+    finish(&mut report, &stages, args, printer)
+}
+
+/// Prints the report and writes it where `--report` says.
+fn finish(report: &mut BuildReport, stages: &Stages, args: &BuildArgs, printer: &Printer) -> Result<()> {
+    report.finish(stages, &printer.counts());
+    printer.info(report.summary());
+    if let Some(path) = &args.report {
+        fs::write(path, &report.to_json()).context("cannot write the build report")?;
+    }
     Ok(())
+}
+
+/// Everything a build reads, when it reads only local files: sentier, the config (with the
+/// command line's overrides), the theme and the site's overrides, `content/`, and the snapshot.
+/// `None` when the data comes from the API: it is only known after pulling.
+fn inputs_fingerprint(config: &Config, theme: &Theme) -> Result<Option<Digest>> {
+    let Some(Source::Snapshot(dir)) = &config.source else {
+        return Ok(None);
+    };
+    let mut fingerprint = Fingerprint::new();
+    fingerprint
+        .text(env!("CARGO_PKG_VERSION"))
+        .text(&format!("{config:?}"))
+        .text(&theme.fingerprint);
+    fingerprint.directory(&config.root.join("content"))?;
+    // The manifest changes at every pull; what the build uses of it does not.
+    let manifest_path = dir.join(snapshot::MANIFEST);
+    let manifest: Manifest = serde_json::from_slice(&fs::read(&manifest_path)?)
+        .with_context(|| format!("{}: invalid manifest", manifest_path.display()))?;
+    fingerprint.json(&Manifest {
+        fetched_at: manifest
+            .fetched_at
+            .date_naive()
+            .and_time(chrono::NaiveTime::MIN)
+            .and_utc(),
+        requests: 0,
+        sentier_version: String::new(),
+        ..manifest
+    });
+    for entry in fs::files_under(dir)? {
+        if entry.as_os_str() != snapshot::MANIFEST {
+            fingerprint.text(&entry.to_string_lossy());
+            fingerprint.bytes(&fs::read(&dir.join(&entry))?);
+        }
+    }
+    Ok(Some(fingerprint.finish()))
 }

@@ -23,6 +23,13 @@ pub fn run(args: &PullArgs, printer: &Printer) -> Result<()> {
     let snapshot = super::pull_from(&config, api, printer)?;
     // Decoding here reports undecodable objects now, not at the next build.
     super::decode(&snapshot, &config, args.source.strict, printer)?;
+    let warnings = printer.counts().values().sum::<usize>();
+    if args.source.fail_on_warnings && warnings > 0 {
+        anyhow::bail!(
+            "{warnings} warning(s) and --fail-on-warnings: {} left unchanged",
+            args.snapshot.display()
+        );
+    }
     snapshot
         .write(&args.snapshot)
         .with_context(|| format!("cannot write the snapshot {}", args.snapshot.display()))?;

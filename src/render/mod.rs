@@ -21,7 +21,9 @@ use thiserror::Error;
 use crate::assets::search;
 use crate::config::{extra_as_json, Config};
 use crate::content::Content;
-use crate::fs;
+use crate::fingerprint::{Digest, Fingerprint};
+use crate::model::geometry::{Coord, Geometry};
+use crate::output::{SiteWriter, Written};
 use crate::select::LanguageSite;
 pub use jobs::{jobs, Job, Page, PageJob};
 pub use theme::Theme;
@@ -107,6 +109,10 @@ pub struct Renderer<'a> {
     map_labels: Vec<serde_json::Value>,
     /// Per language: trek id → index in `treks`.
     trek_index: Vec<std::collections::HashMap<u64, usize>>,
+    /// What every output depends on: sentier, the config and the theme.
+    render_fingerprint: Fingerprint,
+    /// Per language: the above and the language's shared context.
+    shared_fingerprint: Vec<Fingerprint>,
 }
 
 impl<'a> Renderer<'a> {
@@ -116,7 +122,7 @@ impl<'a> Renderer<'a> {
             .iter()
             .map(|site| inputs.theme.strings(&site.lang, &inputs.config.default_language))
             .collect();
-        let shared = inputs
+        let shared: Vec<tera::Context> = inputs
             .sites
             .iter()
             .zip(&strings)
@@ -141,8 +147,23 @@ impl<'a> Renderer<'a> {
                     .collect()
             })
             .collect();
+        let mut render_fingerprint = Fingerprint::new();
+        render_fingerprint
+            .text(env!("CARGO_PKG_VERSION"))
+            .text(&format!("{:?}", inputs.config))
+            .text(&inputs.theme.fingerprint);
+        let shared_fingerprint = shared
+            .iter()
+            .map(|context: &tera::Context| {
+                let mut fingerprint = render_fingerprint.clone();
+                fingerprint.json(&context.clone().into_json());
+                fingerprint
+            })
+            .collect();
         Renderer {
             inputs,
+            render_fingerprint,
+            shared_fingerprint,
             shared,
             strings,
             map_labels,
@@ -150,8 +171,8 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// Runs every job in parallel, writing under `out`. Returns the number of files written.
-    pub fn run(&self, jobs: &[Job], out: &Path) -> Result<usize, RenderError> {
+    /// Runs every job in parallel, each writing through `writer`; returns every file written.
+    pub fn run(&self, jobs: &[Job], writer: &SiteWriter) -> Result<Vec<Written>, RenderError> {
         let pages: Vec<&PageJob> = jobs
             .iter()
             .filter_map(|j| match j {
@@ -161,42 +182,51 @@ impl<'a> Renderer<'a> {
             .collect();
         let alternates = seo::alternate_index(&pages);
         let languages: Vec<&str> = self.inputs.sites.iter().map(|s| s.lang.as_str()).collect();
-        let written: Vec<usize> = jobs
+        let write = |path: &str, bytes: &[u8], inputs: Option<Digest>| {
+            writer.write(path, bytes, inputs).map_err(RenderError::from)
+        };
+        let written: Vec<Vec<Written>> = jobs
             .par_iter()
-            .map(|job| -> Result<usize, RenderError> {
+            .map(|job| -> Result<Vec<Written>, RenderError> {
                 match job {
                     Job::Page(page) => {
-                        let html = self.render_page(page, &alternates)?;
-                        write_output(&out.join(page.output_path()), html.as_bytes())?;
-                        Ok(1)
-                    }
-                    Job::Static { source, to } => {
-                        write_output(&out.join(to), &self.inputs.theme.read_static(source)?)?;
-                        Ok(1)
-                    }
-                    Job::Sitemaps => {
-                        let files = sitemap::sitemaps(&self.inputs.config.base_url, &pages, &languages);
-                        for (name, xml) in &files {
-                            write_output(&out.join(name), xml.as_bytes())?;
+                        let path = relative(&page.output_path());
+                        let context = self.page_context(page, &alternates);
+                        let inputs = context.fingerprint.finish();
+                        if let Some(reused) = writer.reuse(&path, &inputs) {
+                            return Ok(vec![reused]);
                         }
-                        Ok(files.len())
+                        let html = self.render_page(page, context.context)?;
+                        Ok(vec![write(&path, html.as_bytes(), Some(inputs))?])
                     }
+                    Job::Static { source, to } => Ok(vec![write(
+                        &relative(to),
+                        &self.inputs.theme.read_static(source)?,
+                        None,
+                    )?]),
+                    Job::Sitemaps => sitemap::sitemaps(&self.inputs.config.base_url, &pages, &languages)
+                        .iter()
+                        .map(|(name, xml)| write(name, xml.as_bytes(), None))
+                        .collect(),
                     Job::Download { site, trek, format } => {
-                        let bytes = self.download(&self.inputs.sites[*site], trek, format)?;
+                        let site = &self.inputs.sites[*site];
                         let path = format!(
                             "{}{}.{format}",
                             trek.card.url.trim_start_matches('/'),
                             trek.card.slug
                         );
-                        write_output(&out.join(path), &bytes)?;
-                        Ok(1)
+                        let inputs = self.download_inputs(site, trek, format);
+                        if let Some(reused) = writer.reuse(&path, &inputs) {
+                            return Ok(vec![reused]);
+                        }
+                        let bytes = self.download(site, trek, format)?;
+                        Ok(vec![write(&path, &bytes, Some(inputs))?])
                     }
                     Job::MapFiles { site } => {
-                        let files = maps::overview_files(self.inputs.config, &self.inputs.sites[*site]);
-                        for (path, json) in &files {
-                            write_output(&out.join(path), json.as_bytes())?;
-                        }
-                        Ok(files.len())
+                        maps::overview_files(self.inputs.config, &self.inputs.sites[*site])
+                            .iter()
+                            .map(|(path, json)| write(path, json.as_bytes(), None))
+                            .collect()
                     }
                     Job::SearchIndex { site } => {
                         let strings = &self.strings[*site];
@@ -208,33 +238,32 @@ impl<'a> Renderer<'a> {
                         };
                         let files =
                             search::build(&site.search, &site.lang, &self.inputs.config.search, &words);
-                        let dir = out.join(site.root.trim_start_matches('/')).join("search");
-                        for (path, json) in &files {
-                            write_output(&dir.join(path), json.as_bytes())?;
-                        }
-                        Ok(files.len())
+                        let dir = format!("{}search/", site.root.trim_start_matches('/'));
+                        files
+                            .iter()
+                            .map(|(path, json)| write(&format!("{dir}{path}"), json.as_bytes(), None))
+                            .collect()
                     }
-                    Job::Robots => {
-                        write_output(
-                            &out.join("robots.txt"),
-                            sitemap::robots(&self.inputs.config.base_url).as_bytes(),
-                        )?;
-                        Ok(1)
-                    }
+                    Job::Robots => Ok(vec![write(
+                        "robots.txt",
+                        sitemap::robots(&self.inputs.config.base_url).as_bytes(),
+                        None,
+                    )?]),
                     Job::Redirects => {
                         let text = redirects::netlify_file(self.inputs.sites, self.inputs.previous_redirects);
-                        write_output(&out.join("_redirects"), text.as_bytes())?;
-                        Ok(1)
+                        Ok(vec![write("_redirects", text.as_bytes(), None)?])
                     }
                 }
             })
             .collect::<Result<_, _>>()?;
-        Ok(written.into_iter().sum())
+        Ok(written.into_iter().flatten().collect())
     }
 
-    fn render_page(&self, job: &PageJob, alternates: &seo::AlternateIndex) -> Result<String, RenderError> {
+    /// What a page's template receives beyond the language's shared context, and the
+    /// fingerprint of everything it is rendered from.
+    fn page_context(&self, job: &PageJob, alternates: &seo::AlternateIndex) -> PageContext {
         let site = &self.inputs.sites[job.site];
-        let mut context = self.shared[job.site].clone();
+        let mut context = PageContext::new(&self.shared_fingerprint[job.site], job.template());
         let head = seo::head(
             self.inputs.config,
             self.inputs.sites,
@@ -321,6 +350,12 @@ impl<'a> Renderer<'a> {
             Page::Markdown(page) => context.insert("content_page", page),
             Page::NotFound => {}
         }
+        context
+    }
+
+    fn render_page(&self, job: &PageJob, page: tera::Context) -> Result<String, RenderError> {
+        let mut context = self.shared[job.site].clone();
+        context.extend(page);
         let template = job.template();
         self.inputs
             .theme
@@ -386,7 +421,7 @@ impl Renderer<'_> {
     /// The map of a content, event, outdoor site or course page.
     fn insert_place_map(
         &self,
-        context: &mut tera::Context,
+        context: &mut PageContext,
         site: usize,
         card: &crate::select::Card,
         location: Option<[f64; 2]>,
@@ -400,6 +435,24 @@ impl Renderer<'_> {
             &self.map_labels[site],
         );
         context.insert("map_data", &data);
+    }
+
+    /// The fingerprint of what [`Renderer::download`] reads.
+    fn download_inputs(&self, site: &LanguageSite, trek: &crate::select::TrekView, format: &str) -> Digest {
+        let mut fingerprint = self.render_fingerprint.clone();
+        fingerprint.text(&site.lang).text(format).json(&(
+            trek.card.id,
+            &trek.card.url,
+            &trek.card.name.text,
+            &trek.plain_description,
+            (trek.card.length_m, trek.card.duration_hours),
+            (trek.card.ascent_m, trek.descent_m),
+            trek.card.practice.as_ref().map(|p| &p.name.text),
+        ));
+        if let Some(geometry) = &trek.geometry {
+            fingerprint_geometry(&mut fingerprint, geometry);
+        }
+        fingerprint.finish()
     }
 
     /// A trek's download in one format.
@@ -447,9 +500,79 @@ impl Renderer<'_> {
     }
 }
 
-/// The one function every output goes through.
-pub fn write_output(path: &Path, bytes: &[u8]) -> Result<(), RenderError> {
-    fs::write(path, bytes).map_err(RenderError::from)
+/// A page's own template values, fingerprinted as they are inserted: the fingerprint covers
+/// the template, the language's shared context and every value, so two pages with the same
+/// fingerprint render to the same bytes.
+struct PageContext {
+    context: tera::Context,
+    fingerprint: Fingerprint,
+}
+
+impl PageContext {
+    fn new(shared: &Fingerprint, template: &str) -> Self {
+        let mut fingerprint = shared.clone();
+        fingerprint.text(template);
+        PageContext {
+            context: tera::Context::new(),
+            fingerprint,
+        }
+    }
+
+    fn insert<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) {
+        self.fingerprint.text(key).json(value);
+        self.context.insert(key, value);
+    }
+}
+
+/// An output path as the build record keys it: relative, `/`-separated.
+fn relative(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
+}
+
+/// Every vertex's exact bits and the geometry's shape: what a download is drawn from.
+fn fingerprint_geometry(fingerprint: &mut Fingerprint, geometry: &Geometry) {
+    let coords = |fingerprint: &mut Fingerprint, coords: &[Coord]| {
+        let mut bytes = Vec::with_capacity(coords.len() * 25);
+        for c in coords {
+            bytes.extend_from_slice(&c.lon.to_bits().to_le_bytes());
+            bytes.extend_from_slice(&c.lat.to_bits().to_le_bytes());
+            match c.z {
+                Some(z) => bytes.extend_from_slice(&z.to_bits().to_le_bytes()),
+                None => bytes.push(0),
+            }
+        }
+        fingerprint.bytes(&bytes);
+    };
+    match geometry {
+        Geometry::Point(c) => coords(fingerprint.text("point"), std::slice::from_ref(c)),
+        Geometry::MultiPoint(cs) => coords(fingerprint.text("multipoint"), cs),
+        Geometry::LineString(cs) => coords(fingerprint.text("line"), cs),
+        Geometry::MultiLineString(parts) | Geometry::Polygon(parts) => {
+            fingerprint.text(if matches!(geometry, Geometry::Polygon(_)) {
+                "polygon"
+            } else {
+                "lines"
+            });
+            for part in parts {
+                coords(fingerprint, part);
+            }
+        }
+        Geometry::MultiPolygon(polygons) => {
+            fingerprint.text("polygons");
+            for part in polygons {
+                fingerprint.text("polygon");
+                for ring in part {
+                    coords(fingerprint, ring);
+                }
+            }
+        }
+        Geometry::Collection(geometries) => {
+            fingerprint.text("collection");
+            for geometry in geometries {
+                fingerprint_geometry(fingerprint, geometry);
+            }
+        }
+    }
 }
 
 /// `/en/trek/2-boucle/` → `en/trek/2-boucle/index.html`.

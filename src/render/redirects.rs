@@ -50,7 +50,13 @@ pub fn previous(dir: &Path) -> Vec<Redirect> {
         for line in text.lines() {
             let mut fields = line.split_whitespace();
             if let (Some(from), Some(_to)) = (fields.next(), fields.next()) {
-                if from.matches('-').count() > 0 {
+                // Only former slugs: `/outdoor-site/7` is a short form, though it holds a dash.
+                let slugged = from
+                    .trim_matches('/')
+                    .rsplit('/')
+                    .next()
+                    .is_some_and(|last| last.contains('-'));
+                if slugged {
                     if let Some((root, kind, id)) = object_of(from) {
                         found.insert(Redirect {
                             root,
@@ -145,5 +151,17 @@ mod tests {
         );
         assert_eq!(object_of("/trek/page/2/"), None);
         assert_eq!(object_of("/a/b/trek/2-x/"), None);
+    }
+
+    #[test]
+    fn short_forms_of_the_previous_build_are_not_taken_for_old_slugs() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("_redirects"),
+            "/outdoor-site/7 /outdoor-site/7-x/ 301\n/outdoor-site/7-old/ /outdoor-site/7-x/ 301\n",
+        )
+        .unwrap();
+        let found: Vec<String> = previous(dir.path()).into_iter().map(|r| r.from).collect();
+        assert_eq!(found, ["/outdoor-site/7-old/"]);
     }
 }

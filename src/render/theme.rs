@@ -13,6 +13,7 @@ use serde::Deserialize;
 use tera::Tera;
 
 use super::{filters, RenderError};
+use crate::fingerprint::Fingerprint;
 use crate::fs;
 
 #[derive(rust_embed::Embed)]
@@ -50,6 +51,9 @@ pub struct Theme {
     pub static_files: Vec<(FileSource, PathBuf)>,
     /// Language → UI string key → text.
     translations: BTreeMap<String, BTreeMap<String, String>>,
+    /// Of every template, translation and static file: pages rendered with a theme of another
+    /// fingerprint are rendered again.
+    pub fingerprint: String,
 }
 
 /// One layer of files: the theme (on disk or embedded), then the site.
@@ -173,9 +177,16 @@ impl Theme {
             }
         }
 
+        let mut fingerprint = Fingerprint::new();
         let mut sources = Vec::with_capacity(templates.len());
         for (template, source) in &templates {
-            sources.push((template.clone(), source_text(source)?));
+            let text = source_text(source)?;
+            fingerprint.text(template).text(&text);
+            sources.push((template.clone(), text));
+        }
+        fingerprint.json(&translations);
+        for (path, source) in &static_files {
+            fingerprint.text(path).bytes(&read_source(source)?);
         }
         let mut tera = Tera::default();
         tera.set_escape_fn(escape_html);
@@ -198,6 +209,7 @@ impl Theme {
                 .map(|(to, from)| (from, PathBuf::from(to)))
                 .collect(),
             translations,
+            fingerprint: fingerprint.finish(),
         })
     }
 

@@ -2,10 +2,15 @@
 //! target is replaced only when the whole result is complete. A failed build or pull leaves the
 //! previous site or snapshot untouched and removes its staging directory.
 
+pub mod record;
+pub mod writer;
+
 use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::fs;
+pub use record::{BuildRecord, FileRecord};
+pub use writer::{Outcome, PreviousSite, SiteWriter, Written};
 
 /// A staging directory that is deleted on drop unless [`Staging::commit`] swapped it in.
 #[derive(Debug)]
