@@ -70,7 +70,11 @@ pub struct BuildArgs {
 pub struct PullArgs {
     #[command(flatten)]
     pub source: SourceArgs,
-    /// Directory to write the snapshot to (replaced atomically).
+    /// Directory to write the snapshot to (replaced atomically). When it holds a snapshot of
+    /// the same API and query, only what changed since is asked for.
     #[arg(long, value_name = "DIR")]
     pub snapshot: PathBuf,
+    /// Pull everything, even when the snapshot directory could be updated incrementally.
+    #[arg(long)]
+    pub full: bool,
 }

@@ -307,6 +307,23 @@ pub fn rejected_references(endpoint: &Endpoint, raw: &RawValue) -> Vec<(&'static
     rejected
 }
 
+/// Endpoints with Geotrek's `updated_after=` filter (2.63+): filtered on the object's own
+/// `date_update`, by day. The others are nomenclatures, small enough to list whole every time.
+const TRACKS_UPDATES: &[&str] = &[
+    "trek",
+    "poi",
+    "touristiccontent",
+    "touristicevent",
+    "outdoor_site",
+    "outdoor_course",
+    "sensitivearea",
+    "flatpage",
+];
+
+pub fn tracks_updates(endpoint: &Endpoint) -> bool {
+    TRACKS_UPDATES.contains(&endpoint.name)
+}
+
 pub fn find(name: &str) -> Option<&'static Endpoint> {
     ENDPOINTS.iter().find(|e| e.name == name)
 }

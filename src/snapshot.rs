@@ -54,6 +54,10 @@ pub struct Manifest {
     #[serde(default)]
     pub bbox: Option<[f64; 4]>,
     pub requests: usize,
+    /// A fingerprint of the lists' query (endpoints, filters): an incremental pull needs the
+    /// same one.
+    #[serde(default)]
+    pub query_key: Option<String>,
 }
 
 #[derive(Debug)]

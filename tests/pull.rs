@@ -517,3 +517,110 @@ fn pull_without_an_api_names_the_config_key() {
         run.stderr
     );
 }
+
+/// Treks that are neither itineraries nor steps: editing or deleting one touches nothing else.
+fn standalone_treks(data: &support::mock_api::MockData) -> Vec<u64> {
+    data.lists["trek"]
+        .iter()
+        .filter(|t| {
+            t["children"].as_array().is_none_or(Vec::is_empty)
+                && t["parents"].as_array().is_none_or(Vec::is_empty)
+        })
+        .filter_map(|t| t["id"].as_u64())
+        .collect()
+}
+
+#[test]
+fn an_incremental_pull_asks_only_for_changes_and_equals_a_full_pull() {
+    let api = MockApi::start(fixture_data());
+    let site = Site::new(&config(&api.url(), &["fr", "en"], ""));
+    pull(&site).assert_success();
+
+    let treks = standalone_treks(&fixture_data());
+    let (edited, deleted, copied, added) = (treks[0], treks[1], treks[2], 987_654u64);
+    let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string();
+    let mut removed_poi = 0;
+    api.edit(|data| {
+        let list = data.lists.get_mut("trek").unwrap();
+        let mut copy = list.iter().find(|t| t["id"] == copied).unwrap().clone();
+        copy["id"] = added.into();
+        copy["name"]["fr"] = "Ajoutée depuis".into();
+        copy["update_datetime"] = now.clone().into();
+        list.retain(|t| t["id"] != deleted);
+        let trek = list.iter_mut().find(|t| t["id"] == edited).unwrap();
+        trek["name"]["fr"] = "Renommée depuis".into();
+        trek["update_datetime"] = now.clone().into();
+        list.push(copy);
+        // Nomenclatures carry no date: they are listed whole.
+        let theme = &mut data.lists.get_mut("theme").unwrap()[0];
+        theme["label"]["fr"] = "Thème renommé".into();
+        let pois = data.lists.get_mut("poi").unwrap();
+        removed_poi = pois.pop().unwrap()["id"].as_u64().unwrap();
+    });
+    api.clear_log();
+    let run = site.sentier(&["-v", "pull", "--snapshot", "snap"]);
+    run.assert_success();
+    assert!(run.stderr.contains("incremental pull"), "{}", run.stderr);
+    let requests = api.requests();
+    let trek_lists: Vec<&String> = requests
+        .iter()
+        .filter(|r| r.starts_with("/api/v2/trek/?"))
+        .collect();
+    assert!(
+        trek_lists
+            .iter()
+            .all(|r| r.contains("updated_after=") || r.contains("fields=id")),
+        "{trek_lists:?}"
+    );
+    assert!(
+        trek_lists.iter().any(|r| r.contains("updated_after=")),
+        "{trek_lists:?}"
+    );
+    assert!(
+        requests.iter().any(|r| r.starts_with("/api/v2/theme/?")),
+        "nomenclatures are listed whole"
+    );
+
+    let ids = site.snapshot_ids("snap", "trek");
+    assert!(ids.contains(&added) && !ids.contains(&deleted));
+    assert!(!site.snapshot_ids("snap", "poi").contains(&removed_poi));
+    assert!(site.read("snap/trek.json").contains("Renommée depuis"));
+    assert!(site.read("snap/theme.json").contains("Thème renommé"));
+
+    site.sentier(&["pull", "--snapshot", "full", "--full"])
+        .assert_success();
+    let names: BTreeSet<String> = std::fs::read_dir(site.path().join("full"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    for name in names.iter().filter(|n| *n != "manifest.json") {
+        assert!(
+            site.read(&format!("snap/{name}")) == site.read(&format!("full/{name}")),
+            "{name} differs between the incremental and the full pull"
+        );
+    }
+    let (incremental, full) = (site.json("snap/manifest.json"), site.json("full/manifest.json"));
+    for key in [
+        "counts",
+        "languages",
+        "missing_endpoints",
+        "bbox",
+        "query_key",
+        "api_version",
+    ] {
+        assert_eq!(incremental[key], full[key], "{key}");
+    }
+}
+
+#[test]
+fn a_snapshot_of_another_query_is_pulled_whole() {
+    let api = MockApi::start(fixture_data());
+    let site = Site::new(&config(&api.url(), &["fr"], ""));
+    pull(&site).assert_success();
+    site.write("config.toml", &config(&api.url(), &["fr"], "portals = [1]"));
+    api.clear_log();
+    let run = site.sentier(&["pull", "--snapshot", "snap"]);
+    run.assert_success();
+    assert!(!run.stderr.contains("incremental pull"), "{}", run.stderr);
+    assert!(!api.requests().iter().any(|r| r.contains("updated_after=")));
+}

@@ -25,7 +25,7 @@ pub fn load_snapshot(config: &Config, printer: &Printer) -> Result<Snapshot> {
             ));
             Ok(snapshot)
         }
-        Some(Source::Api(api)) => pull_from(config, api, printer),
+        Some(Source::Api(api)) => pull_from(config, api, printer, None),
         None => bail!(
             "{}: no data source: set `api` or `snapshot` in [source], or pass --api URL or --snapshot DIR",
             config.path.display()
@@ -33,13 +33,18 @@ pub fn load_snapshot(config: &Config, printer: &Printer) -> Result<Snapshot> {
     }
 }
 
-pub fn pull_from(config: &Config, api: &str, printer: &Printer) -> Result<Snapshot> {
+pub fn pull_from(
+    config: &Config,
+    api: &str,
+    printer: &Printer,
+    previous: Option<&Snapshot>,
+) -> Result<Snapshot> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
         .build()
         .context("cannot start the async runtime")?;
-    Ok(runtime.block_on(fetch::pull(config, api, printer))?)
+    Ok(runtime.block_on(fetch::pull(config, api, printer, previous))?)
 }
 
 /// Decodes a snapshot, reporting each object that could not be read; with `strict`, any such

@@ -6,6 +6,7 @@ use crate::cli::PullArgs;
 use crate::config::{Config, Overrides};
 use crate::output::{self, Marker};
 use crate::printer::Printer;
+use crate::snapshot::Snapshot;
 
 pub fn run(args: &PullArgs, printer: &Printer) -> Result<()> {
     let overrides = Overrides {
@@ -20,7 +21,19 @@ pub fn run(args: &PullArgs, printer: &Printer) -> Result<()> {
         &config.root.join("themes"),
     ];
     output::check_target(&args.snapshot, Marker::Snapshot, &protected)?;
-    let snapshot = super::pull_from(&config, api, printer)?;
+    let previous = if args.full || !args.snapshot.join(crate::snapshot::MANIFEST).is_file() {
+        None
+    } else {
+        match Snapshot::read(&args.snapshot) {
+            Ok(previous) => Some(previous),
+            Err(error) => {
+                printer.info(format!("{error}; pulling everything"));
+                None
+            }
+        }
+    };
+    let snapshot = super::pull_from(&config, api, printer, previous.as_ref())?;
+    drop(previous);
     // Decoding here reports undecodable objects now, not at the next build.
     super::decode(&snapshot, &config, args.source.strict, printer)?;
     let warnings = printer.counts().values().sum::<usize>();

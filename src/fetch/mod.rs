@@ -6,7 +6,7 @@
 
 pub mod client;
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use futures::future::join_all;
 use serde::Deserialize;
@@ -68,7 +68,15 @@ struct Puller<'a> {
     version: Option<String>,
 }
 
-pub async fn pull(config: &Config, api: &str, printer: &Printer) -> Result<Snapshot, PullError> {
+/// Pulls the instance. With the `previous` snapshot of the same API, version and query, lists
+/// that track updates ask only for objects updated since the day before that pull, and their
+/// ids to find deletions; the result is the snapshot a full pull would write.
+pub async fn pull(
+    config: &Config,
+    api: &str,
+    printer: &Printer,
+    previous: Option<&Snapshot>,
+) -> Result<Snapshot, PullError> {
     let root = api_root(api)?;
     let started = std::time::Instant::now();
     let mut puller = Puller {
@@ -89,7 +97,24 @@ pub async fn pull(config: &Config, api: &str, printer: &Printer) -> Result<Snaps
     }
 
     let endpoints: Vec<&Endpoint> = endpoint::selected(&config.include).collect();
-    let lists = join_all(endpoints.iter().map(|e| puller.list(e))).await;
+    let query_key = puller.query_key(&endpoints);
+    let since = previous.and_then(|previous| puller.incremental_since(previous, &query_key));
+    if let Some(since) = since {
+        printer.info(format!(
+            "incremental pull: objects updated since {since}, and the ids of every list"
+        ));
+    }
+    let puller = &puller;
+    let lists = join_all(endpoints.iter().map(|e| async move {
+        let previous = previous.and_then(|p| p.objects.get(e.name));
+        match (since, previous) {
+            (Some(since), Some(previous)) if endpoint::tracks_updates(e) => {
+                puller.list_updates(e, since, previous).await
+            }
+            _ => puller.list(e).await,
+        }
+    }))
+    .await;
     let mut objects = BTreeMap::new();
     let mut missing_endpoints = Vec::new();
     for (endpoint, list) in endpoints.iter().zip(lists) {
@@ -131,6 +156,7 @@ pub async fn pull(config: &Config, api: &str, printer: &Printer) -> Result<Snaps
             missing_endpoints,
             bbox,
             requests,
+            query_key: Some(query_key),
         },
         objects,
     })
@@ -255,7 +281,15 @@ impl Puller<'_> {
 
     /// Every page of one endpoint's list; `None` when this instance does not serve it.
     async fn list(&self, endpoint: &Endpoint) -> Result<Option<Vec<Box<RawValue>>>, PullError> {
-        let mut url = self.list_url(endpoint);
+        self.list_from(endpoint, self.list_url(endpoint)).await
+    }
+
+    /// Every page from `url` on.
+    async fn list_from(
+        &self,
+        endpoint: &Endpoint,
+        mut url: Url,
+    ) -> Result<Option<Vec<Box<RawValue>>>, PullError> {
         let mut objects: Vec<Box<RawValue>> = Vec::new();
         let mut seen_urls = HashSet::new();
         loop {
@@ -289,6 +323,95 @@ impl Puller<'_> {
         dedup_by_id(&mut objects);
         self.printer
             .detail(format!("{}: {} objects", endpoint.name, objects.len()));
+        Ok(Some(objects))
+    }
+
+    /// The query every list is made with, as a fingerprint: a snapshot pulled with other
+    /// filters or endpoints cannot be updated incrementally.
+    fn query_key(&self, endpoints: &[&Endpoint]) -> String {
+        let mut key = crate::fingerprint::Fingerprint::new();
+        for endpoint in endpoints {
+            key.text(self.list_url(endpoint).as_str());
+        }
+        key.finish()
+    }
+
+    /// The day to ask updates from, when `previous` was pulled from this API at this version
+    /// with the same query: the day before that pull, since `updated_after` compares days
+    /// (and the instance's time zone may not be UTC).
+    fn incremental_since(&self, previous: &Snapshot, query_key: &str) -> Option<chrono::NaiveDate> {
+        let manifest = &previous.manifest;
+        let same = manifest.format == FORMAT_VERSION
+            && manifest.api == self.root.as_str()
+            && manifest.api_version == self.version
+            && manifest.query_key.as_deref() == Some(query_key);
+        // Before 2.63 there is no `updated_after` (nor `/version`).
+        (same && self.version.is_some()).then(|| manifest.fetched_at.date_naive() - chrono::Days::new(1))
+    }
+
+    /// One endpoint's list made from the `previous` one: objects updated since `since` replace
+    /// theirs, objects whose id is no longer listed are dropped, and the list keeps the API's
+    /// order. An id listed but in neither (newly published without an update) is fetched by
+    /// its detail route.
+    async fn list_updates(
+        &self,
+        endpoint: &Endpoint,
+        since: chrono::NaiveDate,
+        previous: &[Box<RawValue>],
+    ) -> Result<Option<Vec<Box<RawValue>>>, PullError> {
+        let mut updated_url = self.list_url(endpoint);
+        updated_url
+            .query_pairs_mut()
+            .append_pair("updated_after", &since.format("%Y-%m-%d").to_string());
+        let mut ids_url = self.list_url(endpoint);
+        ids_url.query_pairs_mut().append_pair("fields", "id");
+        let (updated, listed) = tokio::join!(
+            self.list_from(endpoint, updated_url),
+            self.list_from(endpoint, ids_url)
+        );
+        let (Some(updated), Some(listed)) = (updated?, listed?) else {
+            return Ok(None);
+        };
+        let mut known: HashMap<Id, &RawValue> = previous
+            .iter()
+            .filter_map(|raw| Some((raw_id(raw)?, raw.as_ref())))
+            .collect();
+        let changed = updated.len();
+        let mut updated: HashMap<Id, Box<RawValue>> = updated
+            .into_iter()
+            .filter_map(|raw| Some((raw_id(&raw)?, raw)))
+            .collect();
+        let ids: Vec<Id> = listed.iter().filter_map(|raw| raw_id(raw)).collect();
+        let unknown: Vec<Id> = ids
+            .iter()
+            .copied()
+            .filter(|id| !updated.contains_key(id) && !known.contains_key(id))
+            .collect();
+        let fetched = join_all(unknown.iter().map(|id| self.detail(endpoint.name, *id))).await;
+        for (id, raw) in unknown.iter().zip(fetched) {
+            if let Some(raw) = raw? {
+                updated.insert(*id, raw);
+            }
+        }
+        let mut objects = Vec::with_capacity(ids.len());
+        for id in &ids {
+            if let Some(raw) = updated.remove(id) {
+                objects.push(raw);
+            } else if let Some(raw) = known.remove(id) {
+                objects.push(raw.to_owned());
+            }
+        }
+        let listed: HashSet<Id> = ids.iter().copied().collect();
+        let unlisted = previous
+            .iter()
+            .filter(|raw| raw_id(raw).is_some_and(|id| !listed.contains(&id)))
+            .count();
+        self.printer.detail(format!(
+            "{}: {changed} updated since {since}, {} listed, {} fetched by id, {unlisted} no longer listed",
+            endpoint.name,
+            ids.len(),
+            unknown.len(),
+        ));
         Ok(Some(objects))
     }
 

@@ -4,7 +4,7 @@
 //! It behaves as Geotrek-admin does where sentier depends on it: page-number pagination with
 //! absolute `next` links (`page_size` default 50, clamped to 1000), `language=` collapsing each
 //! translated field to a string and listing only objects published in that language, `fields=`,
-//! `portals=` and `ids=` filters, detail routes that also serve objects absent from lists, JSON
+//! `portals=`, `ids=` and `updated_after=` filters, detail routes that also serve objects absent from lists, JSON
 //! 404 bodies, `/api/v2/version`, and `menu_item/` as a bare array. Faults (latency, HTTP errors
 //! with `Retry-After`, HTML pages, raw bodies) can be injected per path.
 //!
@@ -287,6 +287,13 @@ impl MockApi {
         });
     }
 
+    /// Changes the instance while it serves, as editors do between two pulls.
+    pub fn edit(&self, edit: impl FnOnce(&mut MockData)) {
+        let mut state = self.state.lock().unwrap();
+        edit(&mut state.data);
+        state.languages = state.data.languages();
+    }
+
     /// Every request received so far, as path and query.
     pub fn requests(&self) -> Vec<String> {
         self.state.lock().unwrap().log.clone()
@@ -485,6 +492,8 @@ fn list(
     };
     let portals = id_list("portals");
     let ids = id_list("ids");
+    // Geotrek compares the day of `date_update`, inclusive.
+    let updated_after = params.get("updated_after");
     let selected: Vec<Value> = objects
         .iter()
         .filter(|o| match language {
@@ -510,6 +519,12 @@ fn list(
                 .is_some_and(|id| wanted.contains(&id)),
             None => true,
         })
+        .filter(
+            |o| match (updated_after, o.get("update_datetime").and_then(Value::as_str)) {
+                (Some(day), Some(updated)) => updated.get(..10).unwrap_or(updated) >= day.as_str(),
+                _ => true,
+            },
+        )
         .map(|o| select_fields(localize(o, language, &state.languages), params.get("fields")))
         .collect();
 
