@@ -34,6 +34,7 @@ fn snapshot(objects: BTreeMap<String, Vec<Box<RawValue>>>) -> Snapshot {
             missing_endpoints: vec![],
             bbox: None,
             requests: 0,
+            query_key: None,
         },
         objects,
     }
