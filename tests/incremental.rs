@@ -199,7 +199,9 @@ fn an_incremental_build_keeps_what_did_not_change_and_equals_a_full_build() {
 #[test]
 fn a_theme_change_renders_again_and_only_what_differs_is_rewritten() {
     let site = site_with_snapshot();
-    site.sentier(&["build"]).assert_success();
+    let quiet = site.sentier(&["-q", "build"]);
+    quiet.assert_success();
+    assert_eq!(quiet.stderr, "", "-q prints only errors");
     let first = files(&site.path().join("public"));
     site.write(
         "templates/404.html",

@@ -84,7 +84,9 @@ pub fn run(args: &BuildArgs, printer: &Printer) -> Result<()> {
         )
     })?;
     let writer = SiteWriter::new(staging.path(), previous.as_ref(), args.full);
-    let written = Renderer::new(&render_inputs).run(&jobs, &writer)?;
+    let progress = printer.progress("render", "outputs", Some(jobs.len() as u64));
+    let written = Renderer::new(&render_inputs).run(&jobs, &writer, &|| progress.inc(1))?;
+    drop(progress);
     stages.lap("render");
 
     let warnings = printer.counts().values().sum::<usize>();

@@ -17,7 +17,7 @@ use url::Url;
 use crate::config::{CityFilter, Config};
 use crate::endpoint::{self, Endpoint, FilterParam};
 use crate::model::values::Id;
-use crate::printer::{Printer, WarningKind};
+use crate::printer::{Printer, Progress, WarningKind};
 use crate::snapshot::{Manifest, Snapshot, FORMAT_VERSION};
 pub use client::{Client, FetchError};
 
@@ -65,6 +65,7 @@ struct Puller<'a> {
     root: Url,
     config: &'a Config,
     printer: &'a Printer,
+    progress: Progress<'a>,
     version: Option<String>,
 }
 
@@ -84,6 +85,7 @@ pub async fn pull(
         root,
         config,
         printer,
+        progress: printer.progress("pull", "requests", None),
         version: None,
     };
     let (version, bbox) = tokio::join!(puller.version(), puller.instance_bbox());
@@ -170,7 +172,9 @@ impl Puller<'_> {
     }
 
     async fn get(&self, url: &Url) -> Result<String, FetchError> {
-        self.client.get_json_text(url.as_str(), self.printer).await
+        let text = self.client.get_json_text(url.as_str(), self.printer).await;
+        self.progress.inc(1);
+        text
     }
 
     /// `/version` has no trailing slash; instances before 2.63 answer 404.

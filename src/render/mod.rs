@@ -171,8 +171,14 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// Runs every job in parallel, each writing through `writer`; returns every file written.
-    pub fn run(&self, jobs: &[Job], writer: &SiteWriter) -> Result<Vec<Written>, RenderError> {
+    /// Runs every job in parallel, each writing through `writer` and calling `done` when
+    /// finished; returns every file written.
+    pub fn run(
+        &self,
+        jobs: &[Job],
+        writer: &SiteWriter,
+        done: &(dyn Fn() + Sync),
+    ) -> Result<Vec<Written>, RenderError> {
         let pages: Vec<&PageJob> = jobs
             .iter()
             .filter_map(|j| match j {
@@ -182,81 +188,91 @@ impl<'a> Renderer<'a> {
             .collect();
         let alternates = seo::alternate_index(&pages);
         let languages: Vec<&str> = self.inputs.sites.iter().map(|s| s.lang.as_str()).collect();
-        let write = |path: &str, bytes: &[u8], inputs: Option<Digest>| {
-            writer.write(path, bytes, inputs).map_err(RenderError::from)
-        };
         let written: Vec<Vec<Written>> = jobs
             .par_iter()
             .map(|job| -> Result<Vec<Written>, RenderError> {
-                match job {
-                    Job::Page(page) => {
-                        let path = relative(&page.output_path());
-                        let context = self.page_context(page, &alternates);
-                        let inputs = context.fingerprint.finish();
-                        if let Some(reused) = writer.reuse(&path, &inputs) {
-                            return Ok(vec![reused]);
-                        }
-                        let html = self.render_page(page, context.context)?;
-                        Ok(vec![write(&path, html.as_bytes(), Some(inputs))?])
-                    }
-                    Job::Static { source, to } => Ok(vec![write(
-                        &relative(to),
-                        &self.inputs.theme.read_static(source)?,
-                        None,
-                    )?]),
-                    Job::Sitemaps => sitemap::sitemaps(&self.inputs.config.base_url, &pages, &languages)
-                        .iter()
-                        .map(|(name, xml)| write(name, xml.as_bytes(), None))
-                        .collect(),
-                    Job::Download { site, trek, format } => {
-                        let site = &self.inputs.sites[*site];
-                        let path = format!(
-                            "{}{}.{format}",
-                            trek.card.url.trim_start_matches('/'),
-                            trek.card.slug
-                        );
-                        let inputs = self.download_inputs(site, trek, format);
-                        if let Some(reused) = writer.reuse(&path, &inputs) {
-                            return Ok(vec![reused]);
-                        }
-                        let bytes = self.download(site, trek, format)?;
-                        Ok(vec![write(&path, &bytes, Some(inputs))?])
-                    }
-                    Job::MapFiles { site } => {
-                        maps::overview_files(self.inputs.config, &self.inputs.sites[*site])
-                            .iter()
-                            .map(|(path, json)| write(path, json.as_bytes(), None))
-                            .collect()
-                    }
-                    Job::SearchIndex { site } => {
-                        let strings = &self.strings[*site];
-                        let site = &self.inputs.sites[*site];
-                        let word = |key: &str| strings.get(key).map(String::as_str).unwrap_or_default();
-                        let words = search::Words {
-                            day: word("duration_day"),
-                            days: word("duration_days"),
-                        };
-                        let files =
-                            search::build(&site.search, &site.lang, &self.inputs.config.search, &words);
-                        let dir = format!("{}search/", site.root.trim_start_matches('/'));
-                        files
-                            .iter()
-                            .map(|(path, json)| write(&format!("{dir}{path}"), json.as_bytes(), None))
-                            .collect()
-                    }
-                    Job::Robots => Ok(vec![write(
-                        "robots.txt",
-                        sitemap::robots(&self.inputs.config.base_url).as_bytes(),
-                        None,
-                    )?]),
-                    Job::Redirects => {
-                        let text = redirects::netlify_file(self.inputs.sites, self.inputs.previous_redirects);
-                        Ok(vec![write("_redirects", text.as_bytes(), None)?])
-                    }
-                }
+                let written = self.run_job(job, writer, &pages, &alternates, &languages);
+                done();
+                written
             })
             .collect::<Result<_, _>>()?;
         Ok(written.into_iter().flatten().collect())
+    }
+
+    fn run_job(
+        &self,
+        job: &Job,
+        writer: &SiteWriter,
+        pages: &[&PageJob],
+        alternates: &seo::AlternateIndex,
+        languages: &[&str],
+    ) -> Result<Vec<Written>, RenderError> {
+        let write = |path: &str, bytes: &[u8], inputs: Option<Digest>| {
+            writer.write(path, bytes, inputs).map_err(RenderError::from)
+        };
+        match job {
+            Job::Page(page) => {
+                let path = relative(&page.output_path());
+                let context = self.page_context(page, &alternates);
+                let inputs = context.fingerprint.finish();
+                if let Some(reused) = writer.reuse(&path, &inputs) {
+                    return Ok(vec![reused]);
+                }
+                let html = self.render_page(page, context.context)?;
+                Ok(vec![write(&path, html.as_bytes(), Some(inputs))?])
+            }
+            Job::Static { source, to } => Ok(vec![write(
+                &relative(to),
+                &self.inputs.theme.read_static(source)?,
+                None,
+            )?]),
+            Job::Sitemaps => sitemap::sitemaps(&self.inputs.config.base_url, &pages, &languages)
+                .iter()
+                .map(|(name, xml)| write(name, xml.as_bytes(), None))
+                .collect(),
+            Job::Download { site, trek, format } => {
+                let site = &self.inputs.sites[*site];
+                let path = format!(
+                    "{}{}.{format}",
+                    trek.card.url.trim_start_matches('/'),
+                    trek.card.slug
+                );
+                let inputs = self.download_inputs(site, trek, format);
+                if let Some(reused) = writer.reuse(&path, &inputs) {
+                    return Ok(vec![reused]);
+                }
+                let bytes = self.download(site, trek, format)?;
+                Ok(vec![write(&path, &bytes, Some(inputs))?])
+            }
+            Job::MapFiles { site } => maps::overview_files(self.inputs.config, &self.inputs.sites[*site])
+                .iter()
+                .map(|(path, json)| write(path, json.as_bytes(), None))
+                .collect(),
+            Job::SearchIndex { site } => {
+                let strings = &self.strings[*site];
+                let site = &self.inputs.sites[*site];
+                let word = |key: &str| strings.get(key).map(String::as_str).unwrap_or_default();
+                let words = search::Words {
+                    day: word("duration_day"),
+                    days: word("duration_days"),
+                };
+                let files = search::build(&site.search, &site.lang, &self.inputs.config.search, &words);
+                let dir = format!("{}search/", site.root.trim_start_matches('/'));
+                files
+                    .iter()
+                    .map(|(path, json)| write(&format!("{dir}{path}"), json.as_bytes(), None))
+                    .collect()
+            }
+            Job::Robots => Ok(vec![write(
+                "robots.txt",
+                sitemap::robots(&self.inputs.config.base_url).as_bytes(),
+                None,
+            )?]),
+            Job::Redirects => {
+                let text = redirects::netlify_file(self.inputs.sites, self.inputs.previous_redirects);
+                Ok(vec![write("_redirects", text.as_bytes(), None)?])
+            }
+        }
     }
 
     /// What a page's template receives beyond the language's shared context, and the
