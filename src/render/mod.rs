@@ -213,7 +213,7 @@ impl<'a> Renderer<'a> {
         match job {
             Job::Page(page) => {
                 let path = relative(&page.output_path());
-                let context = self.page_context(page, &alternates);
+                let context = self.page_context(page, alternates);
                 let inputs = context.fingerprint.finish();
                 if let Some(reused) = writer.reuse(&path, &inputs) {
                     return Ok(vec![reused]);
@@ -226,7 +226,7 @@ impl<'a> Renderer<'a> {
                 &self.inputs.theme.read_static(source)?,
                 None,
             )?]),
-            Job::Sitemaps => sitemap::sitemaps(&self.inputs.config.base_url, &pages, &languages)
+            Job::Sitemaps => sitemap::sitemaps(&self.inputs.config.base_url, pages, languages)
                 .iter()
                 .map(|(name, xml)| write(name, xml.as_bytes(), None))
                 .collect(),
