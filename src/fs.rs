@@ -42,6 +42,10 @@ pub fn remove_dir_all(path: &Path) -> io::Result<()> {
     std::fs::remove_dir_all(path).map_err(|e| with_path(e, "remove", path))
 }
 
+pub fn remove_file(path: &Path) -> io::Result<()> {
+    std::fs::remove_file(path).map_err(|e| with_path(e, "remove", path))
+}
+
 pub fn copy(from: &Path, to: &Path) -> io::Result<()> {
     if let Some(parent) = to.parent() {
         create_dir_all(parent)?;

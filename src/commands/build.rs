@@ -2,8 +2,8 @@
 //!
 //! Incremental: when the output directory holds a site this sentier built, its record says what
 //! each file was rendered from. Unchanged inputs overall mean nothing to do; otherwise outputs
-//! whose inputs are unchanged are linked from the previous site instead of rendered, and files
-//! with unchanged bytes keep their mtime. `--full` renders everything.
+//! whose inputs are unchanged are not rendered, and only files whose bytes changed are written
+//! (see `output::writer`). `--full` renders everything.
 
 use anyhow::{bail, Context, Result};
 
@@ -101,10 +101,8 @@ pub fn run(args: &BuildArgs, printer: &Printer) -> Result<()> {
         .iter()
         .map(|w| (w.path.clone(), w.record.clone()))
         .collect();
-    fs::write(&staging.path().join(output::SITE_MARKER), &record.to_json())?;
-    staging
-        .commit()
-        .with_context(|| format!("cannot replace {}", args.output_dir.display()))?;
+    output::commit(staging, previous.as_ref(), &written, &record)
+        .with_context(|| format!("cannot update {}", args.output_dir.display()))?;
     stages.lap("write");
 
     let mut report = BuildReport::new(output_name, &written, previous.as_ref().map(|p| &p.record));

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use crate::fs;
 pub use record::{BuildRecord, FileRecord};
-pub use writer::{Outcome, PreviousSite, SiteWriter, Written};
+pub use writer::{commit, Outcome, PreviousSite, SiteWriter, Written};
 
 /// A staging directory that is deleted on drop unless [`Staging::commit`] swapped it in.
 #[derive(Debug)]

@@ -1,17 +1,27 @@
-//! The one function every output of a build goes through. It writes into the staging
-//! directory, and keeps what the previous build already wrote: an output whose bytes are the
-//! same as before, or whose inputs are the same as before, is hard-linked from the previous
-//! site instead of being written again. The file then keeps its inode and mtime, so deploy
-//! tools that compare times see only what changed, and the atomic swap still holds.
+//! The one function every output of a build goes through, and how a build's files reach the
+//! output directory.
+//!
+//! Without a previous site, everything is written into a staging directory that replaces the
+//! output at once. With one (its record says what each file was rendered from), only outputs
+//! whose bytes differ are written to the staging directory; once the whole build succeeded
+//! they are moved into the output, removed outputs are deleted, and the record is replaced
+//! last. Unchanged files are never touched, so their mtime stays and deploy tools upload only
+//! the difference; a failed build leaves the output as it was. A journal file marks the short
+//! moving phase: if it is interrupted, the next build starts from nothing.
 
+use std::collections::BTreeSet;
 use std::io;
 use std::path::{Path, PathBuf};
 
 use super::record::{BuildRecord, FileRecord};
+use super::Staging;
 use crate::fingerprint::{self, Digest};
 use crate::fs;
 
-/// A site built before, whose files the new build may link to.
+/// Present in the output only while an update is being moved in.
+pub const JOURNAL: &str = ".sentier-updating";
+
+/// A site built before, updated in place by the new build.
 #[derive(Debug)]
 pub struct PreviousSite {
     pub dir: PathBuf,
@@ -19,7 +29,11 @@ pub struct PreviousSite {
 }
 
 impl PreviousSite {
+    /// The site in `dir` with its record, unless an update of it was interrupted.
     pub fn read(dir: &Path) -> Option<PreviousSite> {
+        if dir.join(JOURNAL).exists() {
+            return None;
+        }
         Some(PreviousSite {
             dir: dir.to_path_buf(),
             record: BuildRecord::read(dir)?,
@@ -33,7 +47,7 @@ pub enum Outcome {
     Added,
     /// Different bytes than before.
     Changed,
-    /// The same bytes as before, linked from the previous site.
+    /// The same bytes as before: the previous file is kept.
     Unchanged,
 }
 
@@ -44,50 +58,38 @@ pub struct Written {
     pub record: FileRecord,
     pub outcome: Outcome,
     pub size: u64,
-    /// Whether it was rendered, or reused without rendering because its inputs were unchanged.
+    /// Whether it was rendered, or kept without rendering because its inputs were unchanged.
     pub rendered: bool,
 }
 
 pub struct SiteWriter<'a> {
-    root: &'a Path,
+    staging: &'a Path,
     previous: Option<&'a PreviousSite>,
-    /// Render every output (`build --full`): files are still linked when their bytes match.
+    /// Render every output (`build --full`): unchanged bytes are still not rewritten.
     render_all: bool,
 }
 
 impl<'a> SiteWriter<'a> {
-    pub fn new(root: &'a Path, previous: Option<&'a PreviousSite>, render_all: bool) -> Self {
+    pub fn new(staging: &'a Path, previous: Option<&'a PreviousSite>, render_all: bool) -> Self {
         SiteWriter {
-            root,
+            staging,
             previous,
             render_all,
         }
     }
 
-    /// Writes `bytes` at `path` (relative, `/`-separated), or links the previous site's file
-    /// when it holds exactly these bytes.
+    /// Writes `bytes` at `path` (relative, `/`-separated) unless the previous site holds
+    /// exactly these bytes there.
     pub fn write(&self, path: &str, bytes: &[u8], inputs: Option<Digest>) -> io::Result<Written> {
         let digest = fingerprint::of_bytes(bytes);
-        let target = self.root.join(path);
-        let before = self.previous_file(path);
-        let outcome = match before {
-            Some((_, record)) if record.bytes == digest => {
-                if self.link(path, &target).is_ok() {
-                    Outcome::Unchanged
-                } else {
-                    fs::write(&target, bytes)?;
-                    Outcome::Unchanged
-                }
-            }
-            Some(_) => {
-                fs::write(&target, bytes)?;
-                Outcome::Changed
-            }
-            None => {
-                fs::write(&target, bytes)?;
-                Outcome::Added
-            }
+        let outcome = match self.previous_file(path) {
+            Some((_, record)) if record.bytes == digest => Outcome::Unchanged,
+            Some(_) => Outcome::Changed,
+            None => Outcome::Added,
         };
+        if outcome != Outcome::Unchanged {
+            fs::write(&self.staging.join(path), bytes)?;
+        }
         Ok(Written {
             path: path.to_string(),
             record: FileRecord {
@@ -100,8 +102,8 @@ impl<'a> SiteWriter<'a> {
         })
     }
 
-    /// The previous site's file at `path`, linked into place, when it was rendered from the same
-    /// `inputs`; `None` means the output must be rendered.
+    /// Keeps the previous site's file at `path` when it was rendered from the same `inputs`;
+    /// `None` means the output must be rendered.
     pub fn reuse(&self, path: &str, inputs: &Digest) -> Option<Written> {
         if self.render_all {
             return None;
@@ -111,7 +113,6 @@ impl<'a> SiteWriter<'a> {
             return None;
         }
         let size = std::fs::metadata(&previous).ok()?.len();
-        self.link(path, &self.root.join(path)).ok()?;
         Some(Written {
             path: path.to_string(),
             record: record.clone(),
@@ -126,17 +127,66 @@ impl<'a> SiteWriter<'a> {
         let record = previous.record.files.get(path)?;
         Some((previous.dir.join(path), record))
     }
+}
 
-    fn link(&self, path: &str, target: &Path) -> io::Result<()> {
-        let previous = self
-            .previous
-            .expect("only called for previous files")
-            .dir
-            .join(path);
+/// Puts a finished build in place: the staging directory replaces the output, or, when the
+/// output is the `previous` site, only what changed is moved into it.
+pub fn commit(
+    staging: Staging,
+    previous: Option<&PreviousSite>,
+    written: &[Written],
+    record: &BuildRecord,
+) -> io::Result<()> {
+    let marker = super::SITE_MARKER;
+    let Some(previous) = previous else {
+        fs::write(&staging.path().join(marker), &record.to_json())?;
+        return staging.commit();
+    };
+    let output = &previous.dir;
+    fs::write(
+        &output.join(JOURNAL),
+        b"an update of this site was interrupted; the next build rebuilds it\n",
+    )?;
+    for file in written.iter().filter(|w| w.outcome != Outcome::Unchanged) {
+        let target = output.join(&file.path);
         if let Some(parent) = target.parent() {
             fs::create_dir_all(parent)?;
         }
-        std::fs::hard_link(&previous, target)
+        fs::rename(&staging.path().join(&file.path), &target)?;
+    }
+    let current: BTreeSet<&str> = written.iter().map(|w| w.path.as_str()).collect();
+    for path in previous
+        .record
+        .files
+        .keys()
+        .filter(|p| !current.contains(p.as_str()))
+    {
+        let target = output.join(path);
+        match std::fs::remove_file(&target) {
+            Err(error) if error.kind() != io::ErrorKind::NotFound => {
+                return Err(io::Error::new(
+                    error.kind(),
+                    format!("cannot remove {}: {error}", target.display()),
+                ))
+            }
+            _ => remove_empty_parents(output, &target),
+        }
+    }
+    fs::write(&staging.path().join(marker), &record.to_json())?;
+    fs::rename(&staging.path().join(marker), &output.join(marker))?;
+    fs::remove_file(&output.join(JOURNAL))?;
+    drop(staging);
+    Ok(())
+}
+
+/// Removes the directories a removed page leaves empty, up to (not including) the root.
+fn remove_empty_parents(root: &Path, file: &Path) {
+    let mut dir = file.parent();
+    while let Some(current) = dir {
+        if current == root || !current.starts_with(root) || std::fs::remove_dir(current).is_err() {
+            break;
+        }
+        dir = current.parent();
     }
 }
 
@@ -157,48 +207,81 @@ mod tests {
                 },
             );
         }
-        PreviousSite {
-            dir: dir.to_path_buf(),
-            record,
-        }
+        fs::write(&dir.join(super::super::SITE_MARKER), &record.to_json()).unwrap();
+        PreviousSite::read(dir).unwrap()
     }
 
     #[test]
-    fn same_bytes_are_linked_and_others_written() {
+    fn only_what_changed_is_moved_in_and_what_is_gone_is_removed() {
         let root = tempfile::tempdir().unwrap();
+        let site = root.path().join("public");
         let previous = previous_site(
-            &root.path().join("old"),
-            &[("a/index.html", b"same", None), ("b.txt", b"old", None)],
-        );
-        let new = root.path().join("new");
-        let writer = SiteWriter::new(&new, Some(&previous), false);
-        let same = writer.write("a/index.html", b"same", None).unwrap();
-        let changed = writer.write("b.txt", b"new", None).unwrap();
-        let added = writer.write("c.txt", b"c", None).unwrap();
-        assert_eq!(
-            [same.outcome, changed.outcome, added.outcome],
-            [Outcome::Unchanged, Outcome::Changed, Outcome::Added]
+            &site,
+            &[
+                ("a/index.html", b"same", None),
+                ("b.txt", b"old", None),
+                ("gone/deep/index.html", b"x", None),
+            ],
         );
         let inode = |p: &Path| std::fs::metadata(p).unwrap().ino();
+        let kept = inode(&site.join("a/index.html"));
+        let staging = Staging::beside(&site).unwrap();
+        let writer = SiteWriter::new(staging.path(), Some(&previous), false);
+        let written = vec![
+            writer.write("a/index.html", b"same", None).unwrap(),
+            writer.write("b.txt", b"new", None).unwrap(),
+            writer.write("c/index.html", b"c", None).unwrap(),
+        ];
         assert_eq!(
-            inode(&new.join("a/index.html")),
-            inode(&root.path().join("old/a/index.html"))
+            written.iter().map(|w| w.outcome).collect::<Vec<_>>(),
+            [Outcome::Unchanged, Outcome::Changed, Outcome::Added]
         );
-        assert_eq!(std::fs::read(new.join("b.txt")).unwrap(), b"new");
+        assert!(
+            !staging.path().join("a/index.html").exists(),
+            "unchanged bytes are not written"
+        );
+        let mut record = BuildRecord::new(None);
+        record.files = written
+            .iter()
+            .map(|w| (w.path.clone(), w.record.clone()))
+            .collect();
+        commit(staging, Some(&previous), &written, &record).unwrap();
+
+        assert_eq!(inode(&site.join("a/index.html")), kept);
+        assert_eq!(std::fs::read(site.join("b.txt")).unwrap(), b"new");
+        assert_eq!(std::fs::read(site.join("c/index.html")).unwrap(), b"c");
+        assert!(!site.join("gone").exists(), "emptied directories are removed");
+        assert!(!site.join(JOURNAL).exists());
+        assert_eq!(BuildRecord::read(&site), Some(record));
+        assert_eq!(
+            std::fs::read_dir(root.path()).unwrap().count(),
+            1,
+            "no staging left"
+        );
     }
 
     #[test]
-    fn an_output_is_reused_only_for_the_same_inputs() {
+    fn an_output_is_kept_only_for_the_same_inputs() {
         let root = tempfile::tempdir().unwrap();
         let previous = previous_site(&root.path().join("old"), &[("p.html", b"page", Some("k1"))]);
-        let new = root.path().join("new");
-        let writer = SiteWriter::new(&new, Some(&previous), false);
+        let writer = SiteWriter::new(root.path(), Some(&previous), false);
         assert!(writer.reuse("p.html", &"k2".to_string()).is_none());
-        assert!(!new.join("p.html").exists());
         let reused = writer.reuse("p.html", &"k1".to_string()).unwrap();
         assert!(!reused.rendered);
         assert_eq!(reused.size, 4);
-        assert_eq!(std::fs::read(new.join("p.html")).unwrap(), b"page");
         assert!(writer.reuse("absent.html", &"k1".to_string()).is_none());
+        let all = SiteWriter::new(root.path(), Some(&previous), true);
+        assert!(
+            all.reuse("p.html", &"k1".to_string()).is_none(),
+            "--full renders everything"
+        );
+    }
+
+    #[test]
+    fn an_interrupted_update_means_no_previous_site() {
+        let root = tempfile::tempdir().unwrap();
+        previous_site(root.path(), &[("a.html", b"a", None)]);
+        fs::write(&root.path().join(JOURNAL), b"").unwrap();
+        assert!(PreviousSite::read(root.path()).is_none());
     }
 }
