@@ -5,6 +5,7 @@
 //! Output paths come from ids, slugs and fixed names only, never from raw API text.
 
 mod filters;
+pub mod fingerprint;
 mod jobs;
 mod maps;
 pub mod redirects;
@@ -172,6 +173,10 @@ impl<'a> Renderer<'a> {
                     }
                     Job::Static { source, to } => {
                         write_output(&out.join(to), &self.inputs.theme.read_static(source)?)?;
+                        Ok(1)
+                    }
+                    Job::Fingerprinted { to, bytes } => {
+                        write_output(&out.join(to), bytes)?;
                         Ok(1)
                     }
                     Job::Sitemaps => {
