@@ -1,6 +1,6 @@
 //! Publishing: `netlify.toml` (its build command, the directory it publishes, its headers), the
-//! fingerprinted CSS and JavaScript the pages name, and the Content-Security-Policy the pages
-//! are served with and honour in Chromium.
+//! fingerprinted CSS and JavaScript the pages name, the Content-Security-Policy the pages are
+//! served with and honour in Chromium, and the example nightly workflow.
 
 mod support;
 
@@ -494,4 +494,56 @@ fn pages_honour_the_content_security_policy_in_chromium() {
     assert!(search["count"].as_u64().unwrap() >= 1, "{search}");
     assert!(search["results"].as_u64().unwrap() >= 1, "{search}");
     assert!(search["markersShown"].as_u64().unwrap() >= 1, "{search}");
+}
+
+#[test]
+fn the_nightly_example_caches_the_snapshot_and_runs_commands_that_exist() {
+    let text = std::fs::read_to_string(repo().join("examples/nightly.yml")).unwrap();
+    assert!(!text.contains('\t'), "YAML is indented with spaces");
+    for needed in [
+        "schedule:",
+        "cron:",
+        "workflow_dispatch:",
+        "actions/checkout@",
+        "actions/cache@",
+        "restore-keys:",
+        "secrets.NETLIFY_AUTH_TOKEN",
+        "secrets.NETLIFY_SITE_ID",
+    ] {
+        assert!(text.contains(needed), "{needed}");
+    }
+    // The directory the cache keeps is the one pull and build use.
+    let cached = text
+        .lines()
+        .map(str::trim)
+        .find_map(|l| {
+            l.strip_prefix("path: ")
+                .filter(|p| !p.starts_with('|') && !p.contains('~'))
+        })
+        .expect("the cache's path");
+    let commands: Vec<Vec<&str>> = text
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("run: sentier "))
+        .map(|c| c.split_whitespace().collect())
+        .collect();
+    let verbs: Vec<&str> = commands.iter().map(|c| c[0]).collect();
+    assert_eq!(verbs, ["pull", "build"]);
+    for command in &commands {
+        sentier::cli::Cli::try_parse_from(std::iter::once("sentier").chain(command.iter().copied()))
+            .unwrap_or_else(|e| panic!("sentier {}: {e}", command.join(" ")));
+        let snapshot = command
+            .iter()
+            .position(|a| *a == "--snapshot")
+            .expect("--snapshot");
+        assert_eq!(command[snapshot + 1], cached, "sentier {}", command.join(" "));
+    }
+    let deploy = text
+        .lines()
+        .find(|l| l.contains("netlify-cli") && l.contains(" deploy "))
+        .expect("a netlify deploy");
+    assert!(deploy.contains("--prod"), "{deploy}");
+    assert!(
+        deploy.contains(&format!("--dir {}", default_output_dir())),
+        "it deploys what build wrote: {deploy}"
+    );
 }
