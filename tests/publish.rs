@@ -543,6 +543,10 @@ fn the_nightly_example_caches_the_snapshot_and_runs_commands_that_exist() {
         .expect("a netlify deploy");
     assert!(deploy.contains("--prod"), "{deploy}");
     assert!(
+        deploy.contains("--no-build"),
+        "built above, not by Netlify's CLI: {deploy}"
+    );
+    assert!(
         deploy.contains(&format!("--dir {}", default_output_dir())),
         "it deploys what build wrote: {deploy}"
     );
