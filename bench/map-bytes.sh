@@ -21,7 +21,9 @@ report() { # label snapshot
   local public=$work/public page
   # The trek page carrying the most route points in its map data.
   page=$(for f in "$public"/trek/*/index.html; do printf '%s %s\n' "$(grep -o '\],\[' "$f" | wc -l)" "$f"; done | sort -n | tail -1 | cut -d' ' -f2)
-  local files=("$page" "$public/style.css" "$public/vendor/leaflet/leaflet.css" "$public/vendor/leaflet/leaflet.js" "$public/map.js")
+  # With the CSS and JavaScript it loads: the fingerprinted files it names.
+  local files=("$page") url
+  for url in $(grep -o '\(href\|src\)="/assets/[^"]*"' "$page" | cut -d'"' -f2); do files+=("$public$url"); done
   local raw=0 zipped=0
   for f in "${files[@]}"; do raw=$((raw + $(size "$f"))); zipped=$((zipped + $(gz "$f"))); done
   printf '%s\n  trek page before the map shows: %s bytes (%s gzipped) = page %s B (%s gz), CSS+JS %s B\n' \

@@ -96,12 +96,14 @@ writeFileSync(join(pagefindDir, "bench-pagefind", "index.html"), `<!doctype html
 </html>
 `);
 const searchPage = readFileSync(join(pagefindDir, "search", "index.html"), "utf8");
-if (!searchPage.includes('src="/search.js"')) {
-  throw new Error("search/index.html does not load /search.js");
+// search.js under its fingerprinted name.
+const searchScript = /src="\/assets\/search\.[0-9a-f]+\.js"/;
+if (!searchScript.test(searchPage)) {
+  throw new Error("search/index.html does not load search.js");
 }
 mkdirSync(join(pagefindDir, "bench-pagefind-page"), { recursive: true });
 writeFileSync(join(pagefindDir, "bench-pagefind-page", "index.html"),
-  searchPage.replace('src="/search.js"', 'src="/bench-pagefind/run.js"'));
+  searchPage.replace(searchScript, 'src="/bench-pagefind/run.js"'));
 
 // ---- the static server ----
 const TYPES = {

@@ -491,7 +491,9 @@ fn a_hostile_instance_gets_no_executable_payload_into_any_page() {
             match (script.value().attr("src"), script.value().attr("type")) {
                 (Some(src), None) => {
                     assert!(
-                        src == "/map.js" || src == "/search.js" || src.starts_with("/vendor/"),
+                        ["/assets/map.", "/assets/search.", "/assets/vendor/"]
+                            .iter()
+                            .any(|prefix| src.starts_with(prefix)),
                         "{path}: {}",
                         script.html()
                     );

@@ -35,6 +35,11 @@ pub enum Job<'a> {
         source: &'a super::theme::FileSource,
         to: &'a PathBuf,
     },
+    /// The hashed copy of a static CSS or JavaScript file.
+    Fingerprinted {
+        to: &'a PathBuf,
+        bytes: &'a [u8],
+    },
     Sitemaps,
     Robots,
     Redirects,
@@ -249,6 +254,13 @@ pub fn jobs<'a>(
             .iter()
             .map(|(source, to)| Job::Static { source, to }),
     );
+    jobs.extend(
+        theme
+            .assets
+            .copies
+            .iter()
+            .map(|(to, bytes)| Job::Fingerprinted { to, bytes }),
+    );
     jobs.extend([Job::Sitemaps, Job::Robots, Job::Redirects]);
     Ok(jobs)
 }
@@ -303,16 +315,26 @@ fn paginate<'a>(
 }
 
 /// Two pages at one URL would overwrite each other: a Markdown page named like a list, or two
-/// flat pages slugified alike, is an error naming both.
+/// flat pages slugified alike, is an error naming both. So is a page under the fingerprinted
+/// files' folder.
 fn check_unique_urls(jobs: &[Job], sites: &[LanguageSite]) -> Result<(), RenderError> {
+    let describe = |key: &str| match key.strip_prefix("md:") {
+        Some(file) => format!("content/{file}.md"),
+        None => key.to_string(),
+    };
+    let reserved = format!("/{}/", super::fingerprint::DIRECTORY);
     let mut seen: HashMap<&str, &str> = HashMap::new();
     for job in jobs {
         let Job::Page(page) = job else { continue };
+        // Hosts cache that folder for a year: a page there would never be seen to change.
+        if page.url.starts_with(&reserved) {
+            return Err(RenderError::Conflict(format!(
+                "{} wants the URL {}, but {reserved} holds the fingerprinted CSS and JavaScript",
+                describe(&page.key),
+                page.url
+            )));
+        }
         if let Some(other) = seen.insert(&page.url, &page.key) {
-            let describe = |key: &str| match key.strip_prefix("md:") {
-                Some(file) => format!("content/{file}.md"),
-                None => key.to_string(),
-            };
             return Err(RenderError::Conflict(format!(
                 "two pages want the URL {} ({} and {}) in language {}",
                 page.url,

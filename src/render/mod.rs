@@ -1,10 +1,11 @@
 //! Views → files. Every output is a [`Job`] in one flat list over frozen data; the list runs in
-//! one parallel loop and every job writes through [`write_output`]. Rendering never fetches and
+//! one parallel loop and every job writes through [`SiteWriter::write`]. Rendering never fetches and
 //! never looks anything up by id: the views already hold what a page shows.
 //!
 //! Output paths come from ids, slugs and fixed names only, never from raw API text.
 
 mod filters;
+pub mod fingerprint;
 mod jobs;
 mod maps;
 pub mod redirects;
@@ -226,6 +227,7 @@ impl<'a> Renderer<'a> {
                 &self.inputs.theme.read_static(source)?,
                 None,
             )?]),
+            Job::Fingerprinted { to, bytes } => Ok(vec![write(&relative(to), bytes, None)?]),
             Job::Sitemaps => sitemap::sitemaps(&self.inputs.config.base_url, pages, languages)
                 .iter()
                 .map(|(name, xml)| write(name, xml.as_bytes(), None))

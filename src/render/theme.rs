@@ -8,10 +8,12 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde::Deserialize;
 use tera::Tera;
 
+use super::fingerprint::{self, Assets};
 use super::{filters, RenderError};
 use crate::fingerprint::Fingerprint;
 use crate::fs;
@@ -49,6 +51,8 @@ pub struct Theme {
     pub tera: Tera,
     /// `(source, path in the output)` for every static file, site files overriding the theme's.
     pub static_files: Vec<(FileSource, PathBuf)>,
+    /// The hashed copies of the static CSS and JavaScript, and the URL `asset()` gives each file.
+    pub assets: Arc<Assets>,
     /// Language → UI string key → text.
     translations: BTreeMap<String, BTreeMap<String, String>>,
     /// Of every template, translation and static file: pages rendered with a theme of another
@@ -177,6 +181,26 @@ impl Theme {
             }
         }
 
+        if let Some((relative, source)) = static_files
+            .iter()
+            .find(|(relative, _)| relative.starts_with(&format!("{}/", fingerprint::DIRECTORY)))
+        {
+            return Err(RenderError::Theme(format!(
+                "{}: static/{}/ is where sentier writes the fingerprinted copies of CSS and JavaScript, \
+                 which hosts cache for a year; move {relative} elsewhere",
+                describe_source(source),
+                fingerprint::DIRECTORY
+            )));
+        }
+        let mut hashed = Vec::new();
+        for (relative, source) in &static_files {
+            let bytes = fingerprint::is_hashed(relative)
+                .then(|| read_source(source).map(Cow::into_owned))
+                .transpose()?;
+            hashed.push((relative.as_str(), bytes));
+        }
+        let assets = Arc::new(Assets::new(hashed));
+
         let mut fingerprint = Fingerprint::new();
         let mut sources = Vec::with_capacity(templates.len());
         for (template, source) in &templates {
@@ -192,6 +216,7 @@ impl Theme {
         tera.set_escape_fn(escape_html);
         tera.autoescape_on(vec![".html", ".xml"]);
         filters::register(&mut tera);
+        tera.register_function("asset", asset_function(Arc::clone(&assets)));
         tera.add_raw_templates(sources)
             .map_err(|e| RenderError::Template {
                 template: template_in_error(&e).unwrap_or_else(|| "templates".into()),
@@ -208,6 +233,7 @@ impl Theme {
                 .into_iter()
                 .map(|(to, from)| (from, PathBuf::from(to)))
                 .collect(),
+            assets,
             translations,
             fingerprint: fingerprint.finish(),
         })
@@ -231,6 +257,26 @@ impl Theme {
     /// Languages the theme has UI strings for.
     pub fn languages(&self) -> impl Iterator<Item = &str> {
         self.translations.keys().map(String::as_str)
+    }
+}
+
+/// `asset(path="style.css")`: the URL of a file of the theme's or the site's `static/`, hashed
+/// for CSS and JavaScript. An unknown path fails the build rather than a page's link.
+fn asset_function(assets: Arc<Assets>) -> impl tera::Function {
+    move |args: &std::collections::HashMap<String, tera::Value>| {
+        let path = args
+            .get("path")
+            .and_then(tera::Value::as_str)
+            .ok_or_else(|| tera::Error::msg("asset() takes path=\"FILE\", a file under static/"))?;
+        assets
+            .url(path)
+            .map(|url| tera::Value::String(url.to_string()))
+            .ok_or_else(|| {
+                tera::Error::msg(format!(
+                    "asset(path={path:?}): no static/{} in the theme or the site",
+                    path.trim_start_matches('/')
+                ))
+            })
     }
 }
 

@@ -162,19 +162,36 @@ pub fn closed_port() -> u16 {
 /// for as long as the test runs. Each connection answers one request and closes: no keep-alive
 /// state for a browser to wait on.
 pub fn static_server(dir: &Path) -> u16 {
+    static_server_with_headers(dir, |_| Vec::new())
+}
+
+/// Response headers for a request path, as a host's configuration gives them.
+pub type Headers = std::sync::Arc<dyn Fn(&str) -> Vec<(String, String)> + Send + Sync>;
+
+/// [`static_server`], adding `headers(path)` to every response.
+pub fn static_server_with_headers(
+    dir: &Path,
+    headers: impl Fn(&str) -> Vec<(String, String)> + Send + Sync + 'static,
+) -> u16 {
+    let headers: Headers = std::sync::Arc::new(headers);
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = listener.local_addr().unwrap().port();
     let root = dir.to_path_buf();
     std::thread::spawn(move || {
         for stream in listener.incoming().flatten() {
             let root = root.clone();
-            std::thread::spawn(move || serve_file(stream, &root));
+            let headers = headers.clone();
+            std::thread::spawn(move || serve_file(stream, &root, &*headers));
         }
     });
     port
 }
 
-fn serve_file(mut stream: std::net::TcpStream, root: &Path) {
+fn serve_file(
+    mut stream: std::net::TcpStream,
+    root: &Path,
+    headers: &(dyn Fn(&str) -> Vec<(String, String)> + Send + Sync),
+) {
     use std::io::{BufRead, BufReader, Write};
     let mut reader = BufReader::new(stream.try_clone().unwrap());
     let mut request_line = String::new();
@@ -212,8 +229,12 @@ fn serve_file(mut stream: std::net::TcpStream, root: &Path) {
         }
         _ => ("404 Not Found", "text/plain", b"not found".to_vec()),
     };
+    let extra: String = headers(&format!("/{path}"))
+        .iter()
+        .map(|(name, value)| format!("{name}: {value}\r\n"))
+        .collect();
     let head = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\n{extra}Connection: close\r\n\r\n",
         body.len()
     );
     let _ = stream
@@ -225,6 +246,16 @@ fn serve_file(mut stream: std::net::TcpStream, root: &Path) {
 /// and `args`; returns the JSON it prints. Browser tests need playwright-core (`npm ci`) and
 /// Chromium: without them they fail saying how to install them, never skip.
 pub fn browser_script(script: &str, public: &Path, args: &[&std::ffi::OsStr]) -> Value {
+    browser_script_with_headers(script, public, args, |_| Vec::new())
+}
+
+/// [`browser_script`], the server adding `headers(path)` to its responses.
+pub fn browser_script_with_headers(
+    script: &str,
+    public: &Path,
+    args: &[&std::ffi::OsStr],
+    headers: impl Fn(&str) -> Vec<(String, String)> + Send + Sync + 'static,
+) -> Value {
     let repo = repo();
     assert!(
         repo.join("node_modules/playwright-core").is_dir(),
@@ -235,7 +266,7 @@ pub fn browser_script(script: &str, public: &Path, args: &[&std::ffi::OsStr]) ->
         Path::new(&chromium).is_file(),
         "Chromium is missing at {chromium}: install Debian's chromium package (apt-get install chromium), or set CHROMIUM"
     );
-    let port = static_server(public);
+    let port = static_server_with_headers(public, headers);
     let output = Command::new("node")
         .arg(repo.join("tests/browser").join(script))
         .arg(format!("http://127.0.0.1:{port}"))
