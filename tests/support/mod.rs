@@ -5,6 +5,7 @@
 
 pub mod hostile;
 pub mod mock_api;
+pub mod synth;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
