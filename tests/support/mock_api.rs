@@ -494,7 +494,9 @@ fn list(
     let ids = id_list("ids");
     // Geotrek compares the day of `date_update`, inclusive.
     let updated_after = params.get("updated_after");
-    let selected: Vec<Value> = objects
+    // Filtered by reference; only the page served is localized and copied (a list of 20,000
+    // synthetic treks is hundreds of megabytes).
+    let selected: Vec<&Value> = objects
         .iter()
         .filter(|o| match language {
             Some(lang) => match o.get("published") {
@@ -525,11 +527,16 @@ fn list(
                 _ => true,
             },
         )
-        .map(|o| select_fields(localize(o, language, &state.languages), params.get("fields")))
         .collect();
+    let serve = |objects: &[&Value]| -> Vec<Value> {
+        objects
+            .iter()
+            .map(|o| select_fields(localize(o, language, &state.languages), params.get("fields")))
+            .collect()
+    };
 
     if endpoint == "menu_item" {
-        return json_reply(200, Value::Array(selected));
+        return json_reply(200, Value::Array(serve(&selected)));
     }
     let page_size = params
         .get("page_size")
@@ -566,7 +573,7 @@ fn list(
             "count": selected.len(),
             "next": if end < selected.len() { page_link(page + 1) } else { Value::Null },
             "previous": if page > 1 { page_link(page - 1) } else { Value::Null },
-            "results": selected[start..end].to_vec(),
+            "results": serve(&selected[start..end]),
         }),
     )
 }
