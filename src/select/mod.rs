@@ -347,11 +347,11 @@ fn language_site(l: &Localizer, config: &Config, context: &Context) -> LanguageS
         sensitive_areas: &dataset.sensitive_areas,
         contents: content_cards
             .iter()
-            .filter_map(|(c, card)| Some((c.geometry.as_ref()?, card.clone())))
+            .filter_map(|(c, card)| trek::Place::new(c.geometry.as_ref()?, card.clone()))
             .collect(),
         events: event_cards
             .iter()
-            .filter_map(|(e, card)| Some((e.geometry.as_ref()?, card.clone())))
+            .filter_map(|(e, card)| trek::Place::new(e.geometry.as_ref()?, card.clone()))
             .collect(),
         treks: &trek_links,
         poi_distance_m: config.pages.poi_distance_m,
@@ -362,9 +362,9 @@ fn language_site(l: &Localizer, config: &Config, context: &Context) -> LanguageS
         .par_iter()
         .map(|(t, card)| l.trek(t, card.clone(), &around))
         .collect();
-    let trek_places: Vec<(&Geometry, Card)> = trek_cards
-        .iter()
-        .filter_map(|(t, card)| Some((t.geometry.as_deref()?, card.clone())))
+    let trek_places: Vec<trek::Place> = trek_cards
+        .par_iter()
+        .filter_map(|(t, card)| trek::Place::new(t.geometry.as_deref()?, card.clone()))
         .collect();
     let distance = config.pages.nearby_distance_m;
     let search = if config.search.enabled {
@@ -382,11 +382,11 @@ fn language_site(l: &Localizer, config: &Config, context: &Context) -> LanguageS
         search::SearchData::default()
     };
     let content_views = content_cards
-        .into_iter()
+        .into_par_iter()
         .map(|(c, card)| l.content(c, card, trek::nearby(c.geometry.as_ref(), &trek_places, distance)))
         .collect();
     let event_views: Vec<EventView> = event_cards
-        .into_iter()
+        .into_par_iter()
         .map(|(e, card)| l.event(e, card, trek::nearby(e.geometry.as_ref(), &trek_places, distance)))
         .collect();
     let site_views = site_cards

@@ -203,8 +203,8 @@ pub struct Surroundings<'a> {
     pub pois: &'a [Poi],
     pub sensitive_areas: &'a [SensitiveArea],
     /// Cards of touristic contents and events shown in this language, with their geometry.
-    pub contents: Vec<(&'a Geometry, Card)>,
-    pub events: Vec<(&'a Geometry, Card)>,
+    pub contents: Vec<Place<'a>>,
+    pub events: Vec<Place<'a>>,
     /// Links to treks shown in this language, by id.
     pub treks: &'a BTreeMap<Id, Link>,
     pub poi_distance_m: f64,
@@ -554,15 +554,38 @@ fn step_contexts(trek: &Trek, treks: &BTreeMap<Id, Link>) -> Vec<StepContext> {
         .collect()
 }
 
-/// Cards of objects at most `distance_m` from the trek's line, nearest first.
-pub fn nearby(route: Option<&Geometry>, candidates: &[(&Geometry, Card)], distance_m: f64) -> Vec<Card> {
+/// An object that may be near another, with its bounding box computed once: contents and
+/// events are each compared with every trek, whose lines have thousands of vertices.
+pub struct Place<'a> {
+    pub geometry: &'a Geometry,
+    pub bbox: [f64; 4],
+    pub card: Card,
+}
+
+impl<'a> Place<'a> {
+    pub fn new(geometry: &'a Geometry, card: Card) -> Option<Place<'a>> {
+        Some(Place {
+            bbox: geometry.bbox()?,
+            geometry,
+            card,
+        })
+    }
+}
+
+fn boxes_overlap(a: [f64; 4], b: [f64; 4]) -> bool {
+    a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3]
+}
+
+/// Cards of objects at most `distance_m` from `route`, nearest first.
+pub fn nearby(route: Option<&Geometry>, candidates: &[Place], distance_m: f64) -> Vec<Card> {
     let Some(route) = route else { return Vec::new() };
     let Some(bbox) = route.bbox().map(|b| expand_bbox(b, distance_m)) else {
         return Vec::new();
     };
     let mut found: Vec<(f64, &Card)> = candidates
         .iter()
-        .filter(|(geometry, _)| geometry.intersects_bbox(bbox))
+        .filter(|place| boxes_overlap(place.bbox, bbox) && place.geometry.intersects_bbox(bbox))
+        .map(|place| (place.geometry, &place.card))
         .filter_map(|(geometry, card)| {
             let distance = geometry
                 .coords()
