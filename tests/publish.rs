@@ -223,7 +223,7 @@ fn only_fingerprinted_files_are_cached_for_a_year_and_every_asset_url_resolves()
             let bytes = std::fs::read(public.join(file)).unwrap();
             assert_eq!(
                 hash_in_name(file),
-                Some(sentier::render::fingerprint::hash(&bytes).as_str()),
+                Some(sentier::render::hashed_assets::hash(&bytes).as_str()),
                 "{file}: its name is the hash of its bytes"
             );
             // The plain file stays, for templates that name it.

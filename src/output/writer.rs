@@ -83,7 +83,8 @@ impl<'a> SiteWriter<'a> {
     pub fn write(&self, path: &str, bytes: &[u8], inputs: Option<Digest>) -> io::Result<Written> {
         let digest = fingerprint::of_bytes(bytes);
         let outcome = match self.previous_file(path) {
-            Some((_, record)) if record.bytes == digest => Outcome::Unchanged,
+            // A file deleted by hand since is written again.
+            Some((previous, record)) if record.bytes == digest && previous.exists() => Outcome::Unchanged,
             Some(_) => Outcome::Changed,
             None => Outcome::Added,
         };

@@ -322,7 +322,7 @@ fn check_unique_urls(jobs: &[Job], sites: &[LanguageSite]) -> Result<(), RenderE
         Some(file) => format!("content/{file}.md"),
         None => key.to_string(),
     };
-    let reserved = format!("/{}/", super::fingerprint::DIRECTORY);
+    let reserved = format!("/{}/", super::hashed_assets::DIRECTORY);
     let mut seen: HashMap<&str, &str> = HashMap::new();
     for job in jobs {
         let Job::Page(page) = job else { continue };

@@ -5,7 +5,7 @@
 //! Output paths come from ids, slugs and fixed names only, never from raw API text.
 
 mod filters;
-pub mod fingerprint;
+pub mod hashed_assets;
 mod jobs;
 mod maps;
 pub mod redirects;

@@ -13,7 +13,7 @@ use std::sync::Arc;
 use serde::Deserialize;
 use tera::Tera;
 
-use super::fingerprint::{self, Assets};
+use super::hashed_assets::{self, Assets};
 use super::{filters, RenderError};
 use crate::fingerprint::Fingerprint;
 use crate::fs;
@@ -183,18 +183,18 @@ impl Theme {
 
         if let Some((relative, source)) = static_files
             .iter()
-            .find(|(relative, _)| relative.starts_with(&format!("{}/", fingerprint::DIRECTORY)))
+            .find(|(relative, _)| relative.starts_with(&format!("{}/", hashed_assets::DIRECTORY)))
         {
             return Err(RenderError::Theme(format!(
                 "{}: static/{}/ is where sentier writes the fingerprinted copies of CSS and JavaScript, \
                  which hosts cache for a year; move {relative} elsewhere",
                 describe_source(source),
-                fingerprint::DIRECTORY
+                hashed_assets::DIRECTORY
             )));
         }
         let mut hashed = Vec::new();
         for (relative, source) in &static_files {
-            let bytes = fingerprint::is_hashed(relative)
+            let bytes = hashed_assets::is_hashed(relative)
                 .then(|| read_source(source).map(Cow::into_owned))
                 .transpose()?;
             hashed.push((relative.as_str(), bytes));

@@ -343,7 +343,7 @@ fn language_site(l: &Localizer, config: &Config, context: &Context) -> LanguageS
     );
 
     let around = Surroundings {
-        pois: &dataset.pois,
+        pois: trek::PoiIndex::new(&dataset.pois, l.lang),
         sensitive_areas: &dataset.sensitive_areas,
         contents: content_cards
             .iter()
