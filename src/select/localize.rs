@@ -10,7 +10,7 @@ use crate::model::{Attachment, Dataset};
 
 /// A localized string. `lang` is set when the text is in another language than the page
 /// (the fallback rule showed the default language's text), so templates can mark it.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
 pub struct Local {
     pub text: String,
     pub lang: Option<String>,

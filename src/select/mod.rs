@@ -51,7 +51,7 @@ pub struct Link {
 }
 
 /// What lists, cards and the head of every object page show.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct Card {
     /// URL segment of the family: `trek`, `service`, `event`, `outdoor-site`,
     /// `outdoor-course`, `information`.

@@ -657,5 +657,64 @@ pub fn nearby(route: Option<&Geometry>, candidates: &[Place], distance_m: f64) -
         })
         .collect();
     found.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.id.cmp(&b.1.id)));
-    found.into_iter().map(|(_, card)| card.clone()).collect()
+    found
+        .into_iter()
+        .take(NEARBY_MAX)
+        .map(|(_, card)| card.clone())
+        .collect()
+}
+
+/// The nearest objects a page lists: in a dense area a content has hundreds of treks within a
+/// kilometre, and a card (with its route drawing) for each made pages long and the build's
+/// memory grow with the square of the instance.
+pub const NEARBY_MAX: usize = 12;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nearby_lists_the_nearest_within_the_distance_and_at_most_a_dozen() {
+        let point = |lon: f64| {
+            Geometry::Point(Coord {
+                lon,
+                lat: 45.0,
+                z: None,
+            })
+        };
+        let route = Geometry::LineString(vec![
+            Coord {
+                lon: 6.0,
+                lat: 45.0,
+                z: None,
+            },
+            Coord {
+                lon: 6.001,
+                lat: 45.0,
+                z: None,
+            },
+        ]);
+        // 20 points 0 to 950 m east of the route's end, then one 5 km away.
+        let geometries: Vec<Geometry> = (0..20)
+            .map(|i| point(6.001 + i as f64 * 0.000_635))
+            .chain([point(6.07)])
+            .collect();
+        let places: Vec<Place> = geometries
+            .iter()
+            .enumerate()
+            .rev()
+            .map(|(i, g)| {
+                let card = Card {
+                    id: i as u64,
+                    ..Card::default()
+                };
+                Place::new(g, card).unwrap()
+            })
+            .collect();
+        let found: Vec<u64> = nearby(Some(&route), &places, 1000.0)
+            .iter()
+            .map(|c| c.id)
+            .collect();
+        assert_eq!(found, (0..NEARBY_MAX as u64).collect::<Vec<_>>());
+    }
 }
