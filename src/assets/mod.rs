@@ -13,7 +13,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 use geo::SimplifyIdx;
 
-use crate::model::geometry::Coord;
+use crate::model::geometry::{vertex_bytes, Coord};
 
 /// The vertices Ramer–Douglas–Peucker keeps at `tolerance` degrees, altitudes included.
 ///
@@ -48,16 +48,8 @@ const SIMPLIFIED_MAX: usize = 200_000;
 static SIMPLIFIED: OnceLock<Mutex<HashMap<u128, Arc<[Coord]>>>> = OnceLock::new();
 
 fn simplify_key(line: &[Coord], tolerance: f64) -> u128 {
-    let mut bytes = Vec::with_capacity(line.len() * 25 + 8);
+    let mut bytes = vertex_bytes(line);
     bytes.extend_from_slice(&tolerance.to_bits().to_le_bytes());
-    for c in line {
-        bytes.extend_from_slice(&c.lon.to_bits().to_le_bytes());
-        bytes.extend_from_slice(&c.lat.to_bits().to_le_bytes());
-        match c.z {
-            Some(z) => bytes.extend_from_slice(&z.to_bits().to_le_bytes()),
-            None => bytes.push(0),
-        }
-    }
     xxhash_rust::xxh3::xxh3_128(&bytes)
 }
 

@@ -90,6 +90,20 @@ impl Geometry {
     }
 }
 
+/// The exact bits of each vertex, for fingerprints: equal bytes mean equal vertices.
+pub fn vertex_bytes(coords: &[Coord]) -> Vec<u8> {
+    let mut bytes = Vec::with_capacity(coords.len() * 25);
+    for c in coords {
+        bytes.extend_from_slice(&c.lon.to_bits().to_le_bytes());
+        bytes.extend_from_slice(&c.lat.to_bits().to_le_bytes());
+        match c.z {
+            Some(z) => bytes.extend_from_slice(&z.to_bits().to_le_bytes()),
+            None => bytes.push(0),
+        }
+    }
+    bytes
+}
+
 const EARTH_RADIUS_M: f64 = 6_371_008.8;
 
 /// Great-circle distance in metres.

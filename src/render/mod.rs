@@ -23,7 +23,7 @@ use crate::assets::search;
 use crate::config::{extra_as_json, Config};
 use crate::content::Content;
 use crate::fingerprint::{Digest, Fingerprint};
-use crate::model::geometry::{Coord, Geometry};
+use crate::model::geometry::{vertex_bytes, Coord, Geometry};
 use crate::output::{SiteWriter, Written};
 use crate::select::LanguageSite;
 pub use jobs::{jobs, Job, Page, PageJob};
@@ -550,16 +550,7 @@ fn relative(path: &Path) -> String {
 /// Every vertex's exact bits and the geometry's shape: what a download is drawn from.
 fn fingerprint_geometry(fingerprint: &mut Fingerprint, geometry: &Geometry) {
     let coords = |fingerprint: &mut Fingerprint, coords: &[Coord]| {
-        let mut bytes = Vec::with_capacity(coords.len() * 25);
-        for c in coords {
-            bytes.extend_from_slice(&c.lon.to_bits().to_le_bytes());
-            bytes.extend_from_slice(&c.lat.to_bits().to_le_bytes());
-            match c.z {
-                Some(z) => bytes.extend_from_slice(&z.to_bits().to_le_bytes()),
-                None => bytes.push(0),
-            }
-        }
-        fingerprint.bytes(&bytes);
+        fingerprint.bytes(&vertex_bytes(coords));
     };
     match geometry {
         Geometry::Point(c) => coords(fingerprint.text("point"), std::slice::from_ref(c)),
