@@ -1,14 +1,10 @@
 // Loads pages of a built site in headless Chromium (Debian's, through playwright-core) and
 // reports, as JSON on stdout, what their maps show and every JavaScript error.
 //   node tests/browser/check-maps.mjs BASE_URL TREK_PATH MAP_PATH PLACE_PATH
-import { chromium } from "playwright-core";
+import { launchChromium } from "./chromium.mjs";
 
 const [base, trekPath, mapPath, placePath] = process.argv.slice(2);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--no-first-run"],
-});
+const browser = await launchChromium();
 
 async function open(path) {
   const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });

@@ -4,14 +4,10 @@
 // search show, so the test can tell that the pages work under the policy, not only that they
 // break nothing.
 //   node tests/browser/csp.mjs BASE_URL HOME_PATH TREK_PATH MAP_PATH SEARCH_PATH
-import { chromium } from "playwright-core";
+import { launchChromium } from "./chromium.mjs";
 
 const [base, homePath, trekPath, mapPath, searchPath] = process.argv.slice(2);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--no-first-run"],
-});
+const browser = await launchChromium();
 
 async function open(path) {
   const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });

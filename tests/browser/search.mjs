@@ -8,15 +8,11 @@
 // the URL, the count, the result links, every facet value's count, the family counters and
 // the number of markers on the map.
 import { readFileSync } from "node:fs";
-import { chromium } from "playwright-core";
+import { launchChromium } from "./chromium.mjs";
 
 const [base, stepsFile] = process.argv.slice(2);
 const steps = JSON.parse(readFileSync(stepsFile, "utf8"));
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--no-first-run"],
-});
+const browser = await launchChromium();
 const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
 const errors = [];
 page.on("pageerror", (error) => errors.push(String(error)));
