@@ -27,9 +27,11 @@ pub enum Command {
     Build(BuildArgs),
     /// Fetch everything the site needs from the API and write it as a snapshot.
     Pull(PullArgs),
+    /// Build the site, serve it on 127.0.0.1, and rebuild and reload open pages on every save.
+    Serve(ServeArgs),
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct SourceArgs {
     /// The site's configuration file.
     #[arg(short, long, default_value = "config.toml")]
@@ -77,4 +79,16 @@ pub struct PullArgs {
     /// Pull everything, even when the snapshot directory could be updated incrementally.
     #[arg(long)]
     pub full: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub source: SourceArgs,
+    /// Serve this snapshot, with no network access.
+    #[arg(long, value_name = "DIR", conflicts_with = "api")]
+    pub snapshot: Option<PathBuf>,
+    /// Port to listen on, on 127.0.0.1 (0 picks a free one).
+    #[arg(short, long, default_value_t = 1111)]
+    pub port: u16,
 }

@@ -21,4 +21,5 @@ pub mod printer;
 pub mod render;
 pub mod report;
 pub mod select;
+pub mod serve;
 pub mod snapshot;

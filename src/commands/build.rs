@@ -18,14 +18,18 @@ use crate::report::{BuildReport, Stages};
 use crate::snapshot::{self, Manifest};
 use crate::{content, fs, select};
 
-pub fn run(args: &BuildArgs, printer: &Printer) -> Result<()> {
-    let mut stages = Stages::new();
-    let overrides = Overrides {
+/// What the command line changes in the config.
+pub fn overrides(args: &BuildArgs) -> Overrides {
+    Overrides {
         api: args.source.api.clone(),
         snapshot: args.snapshot.clone(),
         base_url: args.base_url.clone(),
-    };
-    let config = Config::load(&args.source.config, &overrides)?;
+    }
+}
+
+pub fn run(args: &BuildArgs, printer: &Printer) -> Result<()> {
+    let mut stages = Stages::new();
+    let config = Config::load(&args.source.config, &overrides(args))?;
     let theme = Theme::load(&config.root, &config.theme)?;
     let mut protected = vec![
         config.path.clone(),

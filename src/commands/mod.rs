@@ -2,6 +2,7 @@
 
 pub mod build;
 pub mod pull;
+pub mod serve;
 
 use anyhow::{bail, Context, Result};
 
