@@ -29,6 +29,8 @@ pub enum Command {
     Pull(PullArgs),
     /// Build the site, serve it on 127.0.0.1, and rebuild and reload open pages on every save.
     Serve(ServeArgs),
+    /// Create a new site that builds at once (from the sample data, or from --api URL).
+    Init(InitArgs),
 }
 
 #[derive(Debug, Clone, Args)]
@@ -91,4 +93,14 @@ pub struct ServeArgs {
     /// Port to listen on, on 127.0.0.1 (0 picks a free one).
     #[arg(short, long, default_value_t = 1111)]
     pub port: u16,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Where to create the site (created if needed; existing files are never overwritten).
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+    /// The Geotrek API to build from (https://host/api/v2/), instead of a copy of the sample data.
+    #[arg(long, value_name = "URL")]
+    pub api: Option<String>,
 }

@@ -20,6 +20,7 @@ pub mod output;
 pub mod printer;
 pub mod render;
 pub mod report;
+pub mod scaffold;
 pub mod select;
 pub mod serve;
 pub mod snapshot;

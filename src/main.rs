@@ -17,6 +17,7 @@ fn main() -> ExitCode {
         Command::Build(args) => commands::build::run(args, &printer),
         Command::Pull(args) => commands::pull::run(args, &printer),
         Command::Serve(args) => commands::serve::run(args, verbosity),
+        Command::Init(args) => commands::init::run(args, &printer),
     };
     // A successful build's report already sums the warnings up.
     let reported = matches!(cli.command, Command::Build(_)) && result.is_ok();
