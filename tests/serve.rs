@@ -10,7 +10,7 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use support::mock_api::MockApi;
-use support::{config, fixture_data, repo, snapshot_config, Site};
+use support::{config, fixture_data, repo, run_browser_script, snapshot_config, Site};
 
 /// Long enough for a debug build of the sample site on a busy CI machine.
 const PATIENCE: Duration = Duration::from_secs(120);
@@ -276,5 +276,26 @@ fn an_api_site_is_pulled_once_then_rebuilt_from_what_was_pulled() {
         requests,
         "a rebuild does not ask the API again"
     );
+    interrupt(&mut server);
+}
+
+#[test]
+fn an_open_page_in_chromium_reloads_by_itself_after_a_save() {
+    let site = sample_site();
+    let mut server = Server::start(&site);
+    let template = site.path().join("templates/index.html");
+    std::fs::create_dir_all(template.parent().unwrap()).unwrap();
+    let outcome = run_browser_script(
+        "live-reload.mjs",
+        &format!("http://127.0.0.1:{}", server.port),
+        &[
+            "/".as_ref(),
+            template.as_os_str(),
+            TEMPLATE.replace("VERSION", "Saved in the browser test").as_ref(),
+            "Saved in the browser test".as_ref(),
+        ],
+    );
+    assert_eq!(outcome["reloaded"], true, "{outcome}");
+    assert_eq!(outcome["errors"], serde_json::json!([]), "{outcome}");
     interrupt(&mut server);
 }

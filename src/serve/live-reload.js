@@ -7,6 +7,7 @@
   function connect() {
     const socket = new WebSocket(url);
     socket.addEventListener("open", () => {
+      document.documentElement.dataset.sentierLiveReload = "connected";
       if (connectedBefore) location.reload();
       connectedBefore = true;
     });

@@ -257,6 +257,13 @@ pub fn browser_script_with_headers(
     args: &[&std::ffi::OsStr],
     headers: impl Fn(&str) -> Vec<(String, String)> + Send + Sync + 'static,
 ) -> Value {
+    let port = static_server_with_headers(public, headers);
+    run_browser_script(script, &format!("http://127.0.0.1:{port}"), args)
+}
+
+/// Runs the browser script `tests/browser/SCRIPT` with `base` and `args`; returns the JSON it
+/// prints. Fails, saying how to install them, when playwright-core or Chromium is missing.
+pub fn run_browser_script(script: &str, base: &str, args: &[&std::ffi::OsStr]) -> Value {
     let repo = repo();
     assert!(
         repo.join("node_modules/playwright-core").is_dir(),
@@ -267,10 +274,9 @@ pub fn browser_script_with_headers(
         Path::new(&chromium).is_file(),
         "Chromium is missing at {chromium}: install Debian's chromium package (apt-get install chromium), or set CHROMIUM"
     );
-    let port = static_server_with_headers(public, headers);
     let output = Command::new("node")
         .arg(repo.join("tests/browser").join(script))
-        .arg(format!("http://127.0.0.1:{port}"))
+        .arg(base)
         .args(args)
         .current_dir(&repo)
         .output()
