@@ -27,6 +27,9 @@ pub enum Command {
     Build(BuildArgs),
     /// Fetch everything the site needs from the API and write it as a snapshot.
     Pull(PullArgs),
+    /// Write a sentier site from a Geotrek-rando v3 `customization/` folder, listing what
+    /// could not be carried over.
+    ImportRando(ImportRandoArgs),
 }
 
 #[derive(Debug, Args)]
@@ -77,4 +80,13 @@ pub struct PullArgs {
     /// Pull everything, even when the snapshot directory could be updated incrementally.
     #[arg(long)]
     pub full: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportRandoArgs {
+    /// The Geotrek-rando v3 `customization/` folder (or the directory holding it).
+    pub dir: PathBuf,
+    /// Where to write the site; existing files are never overwritten.
+    #[arg(long, default_value = ".", value_name = "DIR")]
+    pub out: PathBuf,
 }

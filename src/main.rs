@@ -16,6 +16,7 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Build(args) => commands::build::run(args, &printer),
         Command::Pull(args) => commands::pull::run(args, &printer),
+        Command::ImportRando(args) => commands::import_rando::run(args, &printer),
     };
     // A successful build's report already sums the warnings up.
     let reported = matches!(cli.command, Command::Build(_)) && result.is_ok();

@@ -1,6 +1,7 @@
 //! One module per verb. Commands wire the stages together and own no logic.
 
 pub mod build;
+pub mod import_rando;
 pub mod pull;
 
 use anyhow::{bail, Context, Result};
