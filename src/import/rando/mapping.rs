@@ -501,7 +501,7 @@ fn style(file: &str, css: &str, plan: &mut Plan, report: &mut Report) {
         plan.fonts.insert("body".into(), font);
         plan.origins.insert("fonts", format!("{file} --font-main"));
     }
-    let rules = css.replace(' ', "").replace('\n', "");
+    let rules: String = css.chars().filter(|c| !c.is_whitespace()).collect();
     let only_font = rules.is_empty() || (font_only(&rules) && plan.fonts.contains_key("body"));
     if !only_font {
         report.skip(
@@ -1518,6 +1518,28 @@ mod tests {
             .iter()
             .any(|l| l.starts_with("translations/de.json: de is not a site language")));
         assert!(!lines.iter().any(|l| l.contains("home.title")), "{lines:?}");
+    }
+
+    #[test]
+    fn the_main_font_of_style_css_becomes_the_body_font_and_other_rules_are_reported() {
+        let mut plan = convert(&Customization::default()).0;
+        let mut report = Report::default();
+        style(
+            "theme/style.css",
+            ":root {\n  --font-main: 'Open Sans', sans-serif;\n}\n",
+            &mut plan,
+            &mut report,
+        );
+        assert_eq!(plan.fonts["body"], "'Open Sans', sans-serif");
+        assert!(report.not_carried.is_empty(), "{:?}", report.not_carried);
+        style(
+            "theme/style.css",
+            ":root { --font-main: x; }\n.title { color: red; }",
+            &mut plan,
+            &mut report,
+        );
+        assert_eq!(lines(&report).len(), 1);
+        assert!(lines(&report)[0].starts_with("theme/style.css: its rules target"));
     }
 
     #[test]
