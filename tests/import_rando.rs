@@ -94,6 +94,7 @@ fn the_imported_config_carries_the_customization() {
         config.search.ascent_m,
         [[0.0, 300.0], [300.0, 800.0], [800.0, 2000.0]]
     );
+    assert_eq!(config.search.hidden_filters, ["cities", "structures"]);
     assert_eq!(
         config.pages.trek_sections,
         [
@@ -171,8 +172,6 @@ fn the_report_names_each_setting_not_carried_over() {
         "config/home.json: suggestions.default[1]: ",
         "config/home.json: welcomeBanner: ",
         "config/footer.json: contact: ",
-        "config/filter.json: cities.display: ",
-        "config/filter.json: structures.display: ",
         "config/filter.json: labels.withExclude: ",
         "config/details.json: sections.trek[meteoWidget]: ",
         "config/details.json: sections.touristicContent: ",
@@ -199,6 +198,7 @@ fn the_report_names_each_setting_not_carried_over() {
         assert!(run.stderr.contains(line), "{line:?} not printed:\n{}", run.stderr);
     }
     for carried in [
+        "cities.display",
         "apiUrl",
         "portalIds",
         "home.title",

@@ -194,6 +194,13 @@ pub fn render(plan: &Plan, source: &Path) -> String {
             );
         }
     }
+    if !plan.hidden_filters.is_empty() {
+        let _ = writeln!(
+            w,
+            "# The filters config/filter.json hides (display = false).\nhidden_filters = {}",
+            Value::Array(plan.hidden_filters.iter().map(|f| string(f)).collect())
+        );
+    }
     let _ = writeln!(w);
 
     let _ = writeln!(w, "# Branding, read by the themes.\n[extra]");

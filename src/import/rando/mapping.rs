@@ -101,6 +101,7 @@ pub fn convert(custom: &Customization) -> (Plan, Report) {
         emergency_number: None,
         tiles: Vec::new(),
         search_page_size: None,
+        hidden_filters: Vec::new(),
         duration_hours: None,
         length_km: None,
         ascent_m: None,
@@ -823,8 +824,8 @@ pub fn clean_html(html: &str) -> (String, Vec<&'static str>) {
     (lines.join("\n"), removed)
 }
 
-/// `filter.json` → `[search]` ranges; hidden filters, changed labels and `withExclude` are
-/// reported (sentier's search page shows every filter that has values).
+/// `filter.json` → `[search]` ranges and `hidden_filters` (Geotrek-rando's filter ids are
+/// sentier's); changed labels, the filters' order and `withExclude` are reported.
 fn filters(filter: &Value, plan: &mut Plan, report: &mut Report) {
     const FILE: &str = "config/filter.json";
     let Some(list) = filter.as_array() else {
@@ -838,11 +839,18 @@ fn filters(filter: &Value, plan: &mut Plan, report: &mut Report) {
         let Some(id) = entry["id"].as_str() else { continue };
         order.push(id);
         if entry["display"].as_bool() == Some(false) {
-            report.skip(
-                FILE,
-                Some(&format!("{id}.display")),
-                "hidden in Geotrek-rando; not carried over: sentier's search page shows every filter that has values",
-            );
+            if crate::config::SEARCH_FILTERS.contains(&id) {
+                plan.hidden_filters.push(id.to_string());
+                if id == "labels" {
+                    plan.hidden_filters.push("labels_exclude".into());
+                }
+            } else {
+                report.skip(
+                    FILE,
+                    Some(&format!("{id}.display")),
+                    "sentier's search page has no such filter; nothing to hide",
+                );
+            }
         }
         if id == "labels" && entry["withExclude"].as_bool() == Some(false) {
             report.skip(
@@ -1362,21 +1370,22 @@ mod tests {
     }
 
     #[test]
-    fn filter_ranges_convert_units_and_hidden_filters_are_reported() {
+    fn filter_ranges_convert_units_and_hidden_filters_are_hidden() {
         let (plan, report) = convert(&custom(&[(
             "filter",
-            json!([{"id": "cities", "display": false},
+            json!([{"id": "cities", "display": false}, {"id": "labels", "display": false}, {"id": "organizer", "display": false},
                    {"id": "length", "options": [{"minValue": 0, "maxValue": 8000}, {"minValue": 8000, "maxValue": 20000}]},
                    {"id": "duration", "options": [{"minValue": 0, "maxValue": 2}, {"minValue": 3, "maxValue": 1}]}]),
         )]));
         assert_eq!(plan.length_km, Some(vec![[0.0, 8.0], [8.0, 20.0]]));
         assert_eq!(plan.duration_hours, Some(vec![[0.0, 2.0]]));
         assert_eq!(plan.ascent_m, None);
+        assert_eq!(plan.hidden_filters, ["cities", "labels", "labels_exclude"]);
         let lines = lines(&report);
         assert!(
             lines
                 .iter()
-                .any(|l| l.starts_with("config/filter.json: cities.display: ")),
+                .any(|l| l.starts_with("config/filter.json: organizer.display: ")),
             "{lines:?}"
         );
         assert!(lines

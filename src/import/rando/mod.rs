@@ -162,6 +162,8 @@ pub struct Plan {
     /// Empty: sentier's default layer.
     pub tiles: Vec<TileLayer>,
     pub search_page_size: Option<usize>,
+    /// `[search] hidden_filters`.
+    pub hidden_filters: Vec<String>,
     pub duration_hours: Option<Vec<[f64; 2]>>,
     pub length_km: Option<Vec<[f64; 2]>>,
     pub ascent_m: Option<Vec<[f64; 2]>>,
