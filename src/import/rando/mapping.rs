@@ -723,22 +723,34 @@ fn home(home: &Value, texts: &Texts, plan: &mut Plan, report: &mut Report) {
 /// The home introductions: `home.title` and `home.welcome-text` per language, followed by
 /// `html/homeTop-LANG.html` or else `html/homeTop.html`. The other HTML blocks are reported.
 fn home_html(html: &BTreeMap<String, String>, texts: &Texts, plan: &mut Plan, report: &mut Report) {
+    let mut reported = BTreeSet::new();
     for lang in texts.languages {
+        let own_block = format!("homeTop-{lang}.html");
+        let title = texts.get(lang, "home.title");
+        let welcome = texts.get(lang, "home.welcome-text");
+        let is_default = lang == texts.default_language;
+        // A language with nothing of its own shows the default language's page (the
+        // translation fallback), marked as such, rather than a copy of it.
+        if !is_default && title.is_none() && welcome.is_none() && !html.contains_key(&own_block) {
+            continue;
+        }
+        let had_title = title.is_some();
         let mut intro = HomeIntro {
-            title: texts.get(lang, "home.title"),
+            // Without one, the page would be titled after its file name.
+            title: Some(title.unwrap_or_else(|| plan.title.clone())),
             description: texts.get(lang, "home.description"),
             body: String::new(),
         };
-        if let Some(welcome) = texts.get(lang, "home.welcome-text") {
+        if let Some(welcome) = welcome {
             intro.body.push_str(&escape_markdown(&welcome));
             intro.body.push('\n');
         }
-        let block = [format!("homeTop-{lang}.html"), "homeTop.html".to_string()]
+        let block = [own_block, "homeTop.html".to_string()]
             .into_iter()
             .find_map(|name| html.get(&name).map(|text| (name, text)));
         if let Some((name, text)) = block {
             let (clean, removed) = clean_html(text);
-            if !removed.is_empty() {
+            if !removed.is_empty() && reported.insert(name.clone()) {
                 report.skip(
                     &format!("html/{name}"),
                     None,
@@ -753,9 +765,10 @@ fn home_html(html: &BTreeMap<String, String>, texts: &Texts, plan: &mut Plan, re
                 intro.body.push('\n');
             }
         }
-        if intro != HomeIntro::default() {
-            plan.home.insert(lang.clone(), intro);
+        if !had_title && intro.body.is_empty() && intro.description.is_none() {
+            continue;
         }
+        plan.home.insert(lang.clone(), intro);
     }
     for name in html.keys() {
         if let Some(lang) = name
@@ -1482,6 +1495,32 @@ mod tests {
             lines(&report),
             ["config/map.json: searchMapZoom: not carried over: the maps fit the treks they show"]
         );
+    }
+
+    #[test]
+    fn a_language_without_home_text_of_its_own_falls_back_to_the_default_page() {
+        let mut custom = custom(&[(
+            "header",
+            json!({"menu": {"supportedLanguages": ["fr", "en", "it"], "defaultLanguage": "fr"}}),
+        )]);
+        custom
+            .html
+            .insert("homeTop.html".into(), "<p>Bienvenue</p>".into());
+        custom
+            .html
+            .insert("homeTop-it.html".into(), "<p>Benvenuti</p>".into());
+        custom
+            .translations
+            .insert("fr".into(), json!({"home": {"title": "Rando"}}));
+        let (plan, _) = convert(&custom);
+        assert_eq!(plan.home.keys().collect::<Vec<_>>(), ["fr", "it"]);
+        assert_eq!(plan.home["fr"].body, "<p>Bienvenue</p>\n");
+        assert_eq!(
+            plan.home["it"].title.as_deref(),
+            Some("Rando"),
+            "the site's title, not `_index`"
+        );
+        assert!(convert(&Customization::default()).0.home.is_empty());
     }
 
     #[test]
