@@ -327,6 +327,10 @@ fn a_minimal_customization_gives_a_site_that_loads() {
         "Geotrek-rando's default languages"
     );
     assert!(!config.include.outdoor, "Geotrek-rando's default: no outdoor");
+    assert_eq!(
+        config.pages.upcoming_events, 0,
+        "no upcomingEvents block, no events"
+    );
     assert!(site.read("imported/config.toml").contains("has no baseUrl"));
     assert!(!site.exists("imported/content"));
 }

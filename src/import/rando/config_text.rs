@@ -129,11 +129,20 @@ pub fn render(plan: &Plan, source: &Path) -> String {
                 ids(&plan.highlighted_treks)
             );
         }
-        if let Some(n) = plan.upcoming_events {
-            let _ = writeln!(
-                w,
-                "# The upcomingEvents suggestion block of config/home.json.\nupcoming_events = {n}"
-            );
+        match plan.upcoming_events {
+            Some(0) => {
+                let _ = writeln!(
+                    w,
+                    "# config/home.json has no upcomingEvents suggestion block: no events on the home page.\nupcoming_events = 0"
+                );
+            }
+            Some(n) => {
+                let _ = writeln!(
+                    w,
+                    "# The upcomingEvents suggestion block of config/home.json.\nupcoming_events = {n}"
+                );
+            }
+            None => {}
         }
         if let Some(sections) = &plan.trek_sections {
             let _ = writeln!(

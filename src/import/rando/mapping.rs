@@ -634,7 +634,8 @@ fn link_title(titles: BTreeMap<String, String>, default_language: &str) -> Optio
 }
 
 /// `home.json`: trek suggestions → `[pages] highlighted_treks` (the `default` blocks, else the
-/// default language's), an `upcomingEvents` block → `[pages] upcoming_events`, the first trek
+/// default language's), an `upcomingEvents` block → `[pages] upcoming_events` (0 without one,
+/// as Geotrek-rando then shows none), the first trek
 /// block's title (when the customization translates it) → the `highlighted_treks` UI string.
 fn home(home: &Value, texts: &Texts, plan: &mut Plan, report: &mut Report) {
     const FILE: &str = "config/home.json";
@@ -709,6 +710,10 @@ fn home(home: &Value, texts: &Texts, plan: &mut Plan, report: &mut Report) {
                 "not carried over: the theme's home blocks have no icon",
             );
         }
+    }
+    // Geotrek-rando's home shows upcoming events only in such a block.
+    if plan.upcoming_events.is_none() {
+        plan.upcoming_events = Some(0);
     }
     for (key, reason) in [
         ("welcomeBanner", "not carried over: the theme's home page has no picture, carousel or video banner (its text is the introduction, content/_index.md)"),
