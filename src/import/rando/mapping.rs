@@ -934,6 +934,25 @@ fn filters(filter: &Value, plan: &mut Plan, report: &mut Report) {
     }
 }
 
+/// sentier's sections for one of Geotrek-rando's trek sections, when it has any.
+fn trek_section(rando: &str) -> Option<&'static [&'static str]> {
+    Some(match rando {
+        "presentation" => &["facts", "places", "teaser"],
+        "medias" => &["gallery"],
+        "itinerancySteps" => &["steps"],
+        "poi" => &["pois"],
+        "description" => &["description"],
+        "altimetricProfile" => &["profile"],
+        "sensitiveAreas" => &["sensitive_areas"],
+        "practicalInformations" => &["practical", "access"],
+        "accessibility" => &["accessibility"],
+        "more" => &["links"],
+        "source" => &["sources"],
+        "touristicContent" => &["nearby"],
+        _ => return None,
+    })
+}
+
 /// `details.json` `sections.trek` (merged over Geotrek-rando's defaults by name, sorted by
 /// `order`, hidden ones left out) → `[pages] trek_sections`.
 fn details(details: &Value, plan: &mut Plan, report: &mut Report) {
@@ -981,20 +1000,15 @@ fn details(details: &Value, plan: &mut Plan, report: &mut Report) {
         if !display {
             continue;
         }
-        let targets: &[&'static str] = match name.as_str() {
-            "presentation" => &["facts", "places", "teaser"],
-            "medias" => &["gallery"],
-            "itinerancySteps" => &["steps"],
-            "poi" => &["pois"],
-            "description" => &["description"],
-            "altimetricProfile" => &["profile"],
-            "sensitiveAreas" => &["sensitive_areas"],
-            "practicalInformations" => &["practical", "access"],
-            "accessibility" => &["accessibility"],
-            "more" => &["links"],
-            "source" => &["sources"],
-            "touristicContent" => &["nearby"],
-            other => {
+        let targets: &[&'static str] = match (trek_section(name), name.as_str()) {
+            (Some(targets), _) => targets,
+            // The report form and the booking widget need settings of global.json (reported
+            // there); only sections the file names, and the weather widget Geotrek-rando shows
+            // by default, are worth a line.
+            (None, "report" | "reservationWidget") if !custom.iter().any(|e| e["name"] == name.as_str()) => {
+                continue
+            }
+            (None, other) => {
                 let reason = match other {
                     "forecastWidget" => "the weather widget: not carried over (sentier has no widgets; a template override of trek.html can add one)",
                     "report" => "not carried over: sentier has no report form",
@@ -1447,36 +1461,21 @@ mod tests {
         let keys: Vec<_> = report.not_carried.iter().filter_map(|n| n.key.clone()).collect();
         assert_eq!(
             keys,
-            [
-                "sections.outdoorSite",
-                "sections.trek[myWidget]",
-                "sections.trek[reservationWidget]"
-            ]
+            ["sections.outdoorSite", "sections.trek[myWidget]"],
+            "report is hidden, reservationWidget unmentioned"
         );
-        for section in plan_sections_are_known() {
-            assert!(crate::config::TREK_SECTIONS.contains(&section));
-        }
     }
 
-    fn plan_sections_are_known() -> Vec<&'static str> {
-        vec![
-            "facts",
-            "places",
-            "teaser",
-            "gallery",
-            "steps",
-            "pois",
-            "profile",
-            "sensitive_areas",
-            "practical",
-            "access",
-            "accessibility",
-            "links",
-            "sources",
-            "nearby",
-            "map",
-            "downloads",
-        ]
+    #[test]
+    fn every_mapped_trek_section_is_one_of_sentiers() {
+        for (rando, _) in RANDO_TREK_SECTIONS {
+            for section in trek_section(rando).unwrap_or_default() {
+                assert!(
+                    crate::config::TREK_SECTIONS.contains(section),
+                    "{rando} → {section}"
+                );
+            }
+        }
     }
 
     #[test]
