@@ -278,7 +278,9 @@ pub fn read(dir: &Path) -> Result<Customization, ImportError> {
 
 fn read_json(path: &Path) -> Result<Value, ImportError> {
     let text = fs::read_to_string(path)?;
-    serde_json::from_str(&text).map_err(|e| ImportError::Json {
+    // Editors on Windows may start the file with a byte order mark, which JSON does not allow.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    serde_json::from_str(text).map_err(|e| ImportError::Json {
         path: path.to_path_buf(),
         message: e.to_string(),
     })
@@ -297,4 +299,22 @@ pub fn write(out: &Path, files: &[(PathBuf, Contents)]) -> Result<(), ImportErro
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_byte_order_mark_is_not_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("config")).unwrap();
+        std::fs::write(
+            dir.path().join("config/global.json"),
+            "\u{feff}{\"portalIds\": [4]}",
+        )
+        .unwrap();
+        let read = read(dir.path()).unwrap();
+        assert_eq!(read.config["global"]["portalIds"][0], 4);
+    }
 }
