@@ -31,6 +31,9 @@ pub enum Command {
     Serve(ServeArgs),
     /// Create a new site that builds at once (from the sample data, or from --api URL).
     Init(InitArgs),
+    /// Write a sentier site from a Geotrek-rando v3 `customization/` folder, listing what
+    /// could not be carried over.
+    ImportRando(ImportRandoArgs),
 }
 
 #[derive(Debug, Clone, Args)]
@@ -103,4 +106,13 @@ pub struct InitArgs {
     /// The Geotrek API to build from (https://host/api/v2/), instead of a copy of the sample data.
     #[arg(long, value_name = "URL")]
     pub api: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportRandoArgs {
+    /// The Geotrek-rando v3 `customization/` folder (or the directory holding it).
+    pub dir: PathBuf,
+    /// Where to write the site; existing files are never overwritten.
+    #[arg(long, default_value = ".", value_name = "DIR")]
+    pub out: PathBuf,
 }

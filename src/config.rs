@@ -203,9 +203,31 @@ fn default_max_zoom() -> u8 {
     18
 }
 
-/// The search page: its page size and the ranges its duration, length and ascent filters
-/// offer. Each range is `[from, to]`, `from` included, `to` excluded; the defaults are
-/// Geotrek-rando v3's.
+/// The search page's filters, under Geotrek-rando v3's names (its URL parameters), in the
+/// order the page shows them; content type filters (`type-services-N`) follow.
+pub const SEARCH_FILTERS: &[&str] = &[
+    "practices",
+    "categories",
+    "outdoorPractice",
+    "event",
+    "difficulty",
+    "duration",
+    "length",
+    "ascent",
+    "routes",
+    "themes",
+    "cities",
+    "districts",
+    "structures",
+    "accessibilities",
+    "labels",
+    "labels_exclude",
+    "networks",
+];
+
+/// The search page: its page size, the ranges its duration, length and ascent filters
+/// offer, and the filters it hides. Each range is `[from, to]`, `from` included, `to`
+/// excluded; the defaults are Geotrek-rando v3's.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Search {
@@ -214,6 +236,9 @@ pub struct Search {
     pub duration_hours: Vec<[f64; 2]>,
     pub length_km: Vec<[f64; 2]>,
     pub ascent_m: Vec<[f64; 2]>,
+    /// Filters not shown (names of [`SEARCH_FILTERS`], or `type-services-N`). A URL that
+    /// selects one of their values still filters by it, and shows the filter to clear it.
+    pub hidden_filters: Vec<String>,
 }
 
 impl Default for Search {
@@ -224,6 +249,7 @@ impl Default for Search {
             duration_hours: vec![[0.0, 1.0], [1.0, 2.0], [2.0, 5.0], [5.0, 10.0]],
             length_km: vec![[0.0, 5.0], [5.0, 10.0], [10.0, 15.0], [15.0, 50.0]],
             ascent_m: vec![[0.0, 500.0], [500.0, 1000.0]],
+            hidden_filters: Vec::new(),
         }
     }
 }
@@ -422,6 +448,18 @@ impl Config {
             if let Some([from, to]) = ranges.iter().find(|[from, to]| !(0.0 <= *from && from < to)) {
                 return Err(invalid(format!(
                     "`search.{key}`: the range [{from}, {to}] must go from a number ≥ 0 to a larger one"
+                )));
+            }
+        }
+
+        for name in &file.search.hidden_filters {
+            let dynamic = name
+                .strip_prefix("type-services-")
+                .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+            if !SEARCH_FILTERS.contains(&name.as_str()) && !dynamic {
+                return Err(invalid(format!(
+                    "`search.hidden_filters`: unknown filter {name:?}; known filters: {}, type-services-N",
+                    SEARCH_FILTERS.join(", ")
                 )));
             }
         }
@@ -649,6 +687,11 @@ api = "https://geotrek.example.org/api/v2/"
                 "[source]",
                 "[pages]\nlist_page_size = 0\n[source]",
                 "pages.list_page_size",
+            ),
+            (
+                "[source]",
+                "[search]\nhidden_filters = [\"city\"]\n[source]",
+                "search.hidden_filters",
             ),
         ] {
             let message = parse(&MINIMAL.replace(from, to)).unwrap_err().to_string();

@@ -14,6 +14,7 @@ pub mod fingerprint;
 pub mod format;
 pub mod fs;
 pub mod html;
+pub mod import;
 pub mod json;
 pub mod model;
 pub mod output;

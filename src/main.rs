@@ -18,6 +18,7 @@ fn main() -> ExitCode {
         Command::Pull(args) => commands::pull::run(args, &printer),
         Command::Serve(args) => commands::serve::run(args, verbosity),
         Command::Init(args) => commands::init::run(args, &printer),
+        Command::ImportRando(args) => commands::import_rando::run(args, &printer),
     };
     // A successful build's report already sums the warnings up.
     let reported = matches!(cli.command, Command::Build(_)) && result.is_ok();

@@ -612,6 +612,33 @@ fn urlencode(text: &str) -> String {
 }
 
 #[test]
+fn hidden_filters_are_left_out_of_the_page_but_a_link_still_filters_by_them() {
+    let f = fixture("[search]\npage_size = 200\nhidden_filters = [\"practices\", \"themes\"]");
+    let index = f.site.json("public/search/index.json");
+    let hidden: Vec<&str> = index["facets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|facet| facet["hidden"] == json!(true))
+        .map(|facet| facet["key"].as_str().unwrap())
+        .collect();
+    assert_eq!(hidden, ["practices", "themes"]);
+    let report = run_steps(
+        &f.site,
+        &json!([{"goto": "/search/"}, {"goto": "/search/?practices=4"}]),
+    );
+    assert_eq!(report[0]["hidden"], json!(["practices", "themes"]));
+    assert_eq!(
+        report[1]["hidden"],
+        json!(["themes"]),
+        "a filter the URL selects shows, so that it can be cleared"
+    );
+    let all = results(&report[0]);
+    let walking = results(&report[1]);
+    assert!(!walking.is_empty() && walking.len() < all.len(), "{walking:?}");
+}
+
+#[test]
 fn without_javascript_the_search_page_links_to_the_lists() {
     let f = fixture("");
     let html = f.site.read("public/search/index.html");

@@ -2,6 +2,7 @@
 
 pub mod build;
 pub mod init;
+pub mod import_rando;
 pub mod pull;
 pub mod serve;
 

@@ -5,8 +5,8 @@
 // {"select": [css, value]}, {"type": "text"}, {"back": true}, {"forward": true}, {"page": n},
 // {"date": [name, "2026-06-01"]}.
 // After each step it waits until the results drawn are those of the URL shown, then records
-// the URL, the count, the result links, every facet value's count, the family counters and
-// the number of markers on the map.
+// the URL, the count, the result links, every facet value's count, the hidden facets, the
+// family counters and the number of markers on the map.
 import { readFileSync } from "node:fs";
 import { launchChromium } from "./chromium.mjs";
 
@@ -65,6 +65,7 @@ async function record(step) {
       results: Array.from(document.querySelectorAll("[data-search-results] a")).map((a) => a.getAttribute("href")),
       counts,
       checked,
+      hidden: Array.from(root.querySelectorAll("[data-facet][hidden]")).map((d) => d.getAttribute("data-facet")),
       text: document.querySelector("input[name=text]").value,
       families,
       markers: Number(document.getElementById("map")?.getAttribute("data-markers-shown")),

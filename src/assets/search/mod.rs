@@ -51,25 +51,7 @@ fn facet_families(key: &str) -> &'static [Family] {
 }
 
 /// Every filter with a fixed name, in the order the page shows them.
-pub const FACET_ORDER: &[&str] = &[
-    "practices",
-    "categories",
-    "outdoorPractice",
-    "event",
-    "difficulty",
-    "duration",
-    "length",
-    "ascent",
-    "routes",
-    "themes",
-    "cities",
-    "districts",
-    "structures",
-    "accessibilities",
-    "labels",
-    "labels_exclude",
-    "networks",
-];
+pub const FACET_ORDER: &[&str] = crate::config::SEARCH_FILTERS;
 
 fn facet_rank(key: &str) -> usize {
     FACET_ORDER
@@ -85,6 +67,10 @@ struct Facet<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     title: Option<&'a str>,
     families: Vec<usize>,
+    /// Left out of the page's filters (`[search] hidden_filters`) unless the URL selects one
+    /// of its values; it filters all the same.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    hidden: bool,
     /// `[id, name]`: the id is what the URL carries.
     values: Vec<[&'a str; 2]>,
     /// Per object, the indexes of its values.
@@ -127,6 +113,7 @@ pub fn build(data: &SearchData, lang: &str, config: &SearchConfig, words: &Words
                 key,
                 title: data.titles.get(key).map(String::as_str),
                 families: family_indexes(facet_families(key)),
+                hidden: config.hidden_filters.contains(key),
                 values: values.iter().map(|v| [v.id.as_str(), v.name.as_str()]).collect(),
                 docs: docs
                     .iter()
@@ -206,6 +193,7 @@ pub fn build(data: &SearchData, lang: &str, config: &SearchConfig, words: &Words
             key: bucket.key,
             title: None,
             families: family_indexes(facet_families(bucket.key)),
+            hidden: config.hidden_filters.iter().any(|f| f == bucket.key),
             values: ids
                 .iter()
                 .zip(names)
@@ -457,6 +445,35 @@ mod tests {
         assert_eq!(facets[2]["docs"], json!([[1], [], []]));
         assert_eq!(index["family"], json!([0, 0, 1]));
         assert_eq!(index["at"][0], json!([45.12346, 6.5]));
+    }
+
+    #[test]
+    fn hidden_filters_are_marked_and_still_indexed() {
+        let words = Words {
+            day: "1 jour",
+            days: "{n} jours",
+        };
+        let config = SearchConfig {
+            hidden_filters: vec!["categories".into(), "duration".into()],
+            ..SearchConfig::default()
+        };
+        let files = build(&data(), "fr", &config, &words);
+        let index: serde_json::Value =
+            serde_json::from_str(&files.iter().find(|(p, _)| p == "index.json").unwrap().1).unwrap();
+        let facets = index["facets"].as_array().unwrap();
+        let hidden: Vec<(&str, bool)> = facets
+            .iter()
+            .map(|f| (f["key"].as_str().unwrap(), f.get("hidden") == Some(&json!(true))))
+            .collect();
+        assert_eq!(
+            hidden,
+            [("practices", false), ("categories", true), ("duration", true)]
+        );
+        assert_eq!(
+            facets[1]["docs"],
+            json!([[], [], [0]]),
+            "a hidden filter still filters"
+        );
     }
 
     #[test]

@@ -409,6 +409,8 @@
     facets.forEach(function (facet) {
       var details = filtersBox.querySelector('[data-facet="' + facet.key + '"]');
       var chosen = state.facets[facet.key] || [];
+      // A filter the site hides ([search] hidden_filters) shows while the URL selects it.
+      details.hidden = Boolean(facet.hidden) && !chosen.length;
       facet.values.forEach(function (value, i) {
         var node = details.querySelector('[data-value="' + CSS.escape(value[0]) + '"]');
         node.setAttribute("data-count", String(counts[facet.key][i]));
