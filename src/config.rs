@@ -310,6 +310,8 @@ pub struct Config {
     pub maps: Maps,
     pub search: Search,
     pub extra: toml::Table,
+    /// Logo, favicon, footer links, colours and fonts from `[extra]`, checked.
+    pub branding: crate::branding::Branding,
 }
 
 /// Command-line values that override the file.
@@ -440,6 +442,8 @@ impl Config {
             }
         }
 
+        let branding = crate::branding::Branding::from_extra(&file.extra).map_err(invalid)?;
+
         let resolve = |p: &Path| {
             if p.is_absolute() {
                 p.to_path_buf()
@@ -486,6 +490,7 @@ impl Config {
             maps: file.maps,
             search: file.search,
             extra: file.extra,
+            branding,
         })
     }
 

@@ -26,7 +26,7 @@ pub fn run(args: &BuildArgs, printer: &Printer) -> Result<()> {
         base_url: args.base_url.clone(),
     };
     let config = Config::load(&args.source.config, &overrides)?;
-    let theme = Theme::load(&config.root, &config.theme)?;
+    let theme = Theme::load(&config.root, &config.theme, &config.branding)?;
     let mut protected = vec![
         config.path.clone(),
         config.root.join("content"),
