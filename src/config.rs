@@ -662,6 +662,20 @@ api = "https://geotrek.example.org/api/v2/"
     }
 
     #[test]
+    fn a_bad_branding_value_is_an_error_naming_its_key_and_other_extra_keys_are_free() {
+        let bad = format!("{MINIMAL}[extra]\nhero = {{ any = 1 }}\n[extra.colors]\nprimary = \"red;}}\"\n");
+        let message = parse(&bad).unwrap_err().to_string();
+        assert_eq!(
+            message,
+            "config.toml: extra.colors.primary: \"red;}\" is not a CSS colour (#rrggbb, rgb(), hsl() or a colour name)"
+        );
+        let good = bad.replace("red;}", "#1f5130");
+        let config = parse(&good).unwrap();
+        assert_eq!(config.branding.theme_color(), Some("#1f5130"));
+        assert!(config.extra.contains_key("hero"));
+    }
+
+    #[test]
     fn api_and_snapshot_together_are_refused() {
         let text = MINIMAL.replace("[source]", "[source]\nsnapshot = \"data\"");
         assert!(parse(&text).unwrap_err().to_string().contains("not both"));

@@ -1,6 +1,12 @@
 //! The generated pages, parsed as HTML: sections and their data, URLs, hreflang, SEO tags,
 //! Markdown pages, lists, sitemap and redirects, and a hostile instance whose every text tries
 //! to inject script.
+//!
+//! What pages show is checked in every theme under `themes/` with the same assertions. They
+//! select by the class names every theme keeps as hooks (`.facts`, `.places`, `.steps`,
+//! `.practical`, `.desk`, `.pois`, `.gallery`, `.cards .card`, `.card-title`, `.pagination`,
+//! `.languages`, `.skip-link`...), not by layout; the order of `article > section` is the
+//! default theme's alone (carnet puts facts, places and downloads in a side panel).
 
 mod support;
 
@@ -144,7 +150,7 @@ fn a_trek_page_shows_every_section_with_its_data_in_every_theme() {
 }
 
 #[test]
-fn every_page_has_its_language_canonical_url_alternates_and_sharing_tags() {
+fn every_page_has_its_language_canonical_url_alternates_and_sharing_tags_in_every_theme() {
     for theme in support::themes() {
         let site = built(&theme, &["fr", "en"], "description = \"Randonnées de test\"");
         let public = site.path().join("public");
@@ -283,7 +289,7 @@ fn every_page_has_its_language_canonical_url_alternates_and_sharing_tags() {
 }
 
 #[test]
-fn lists_are_paginated_and_every_object_is_reachable_without_javascript() {
+fn lists_are_paginated_and_every_object_is_reachable_without_javascript_in_every_theme() {
     for theme in support::themes() {
         let site = built(&theme, &["fr"], "[pages]\nlist_page_size = 10");
         let first = page(&site, "public/trek/index.html");
@@ -366,7 +372,7 @@ fn site_files_sitemap_robots_404_and_redirects() {
 }
 
 #[test]
-fn markdown_pages_are_rendered_at_their_path_in_each_language() {
+fn markdown_pages_are_rendered_at_their_path_in_each_language_in_every_theme() {
     for theme in support::themes() {
         let api = MockApi::start(fixture_data());
         eprintln!("theme {theme}");
@@ -468,7 +474,7 @@ fn the_built_in_theme_needs_no_themes_folder_and_one_block_can_be_overridden() {
 }
 
 #[test]
-fn a_hostile_instance_gets_no_executable_payload_into_any_page() {
+fn a_hostile_instance_gets_no_executable_payload_into_any_page_in_every_theme() {
     for theme in support::themes() {
         let api = MockApi::start(support::hostile::instance());
         eprintln!("theme {theme}");
@@ -610,7 +616,7 @@ fn a_hostile_instance_gets_no_executable_payload_into_any_page() {
 }
 
 #[test]
-fn a_trek_shows_its_points_of_interest_desks_labels_sources_and_what_is_nearby() {
+fn a_trek_shows_its_points_of_interest_desks_labels_sources_and_what_is_nearby_in_every_theme() {
     for theme in support::themes() {
         let site = built(
             &theme,
