@@ -313,6 +313,10 @@ pub fn browser_script_with_headers(
         "Chromium is missing at {chromium}: install Debian's chromium package (apt-get install chromium), or set CHROMIUM"
     );
     let port = static_server_with_headers(public, headers);
+    // One browser at a time in a test binary: on a loaded two-core machine, Chromiums started
+    // by tests running in parallel starve each other past the scripts' timeouts.
+    static BROWSER: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _one_at_a_time = BROWSER.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
     let output = Command::new("node")
         .arg(repo.join("tests/browser").join(script))
         .arg(format!("http://127.0.0.1:{port}"))
