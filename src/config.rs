@@ -336,6 +336,8 @@ pub struct Config {
     pub maps: Maps,
     pub search: Search,
     pub extra: toml::Table,
+    /// Logo, favicon, footer links, colours and fonts from `[extra]`, checked.
+    pub branding: crate::branding::Branding,
 }
 
 /// Command-line values that override the file.
@@ -478,6 +480,8 @@ impl Config {
             }
         }
 
+        let branding = crate::branding::Branding::from_extra(&file.extra).map_err(invalid)?;
+
         let resolve = |p: &Path| {
             if p.is_absolute() {
                 p.to_path_buf()
@@ -524,6 +528,7 @@ impl Config {
             maps: file.maps,
             search: file.search,
             extra: file.extra,
+            branding,
         })
     }
 
@@ -697,6 +702,20 @@ api = "https://geotrek.example.org/api/v2/"
             let message = parse(&MINIMAL.replace(from, to)).unwrap_err().to_string();
             assert!(message.contains(key), "{key}: {message}");
         }
+    }
+
+    #[test]
+    fn a_bad_branding_value_is_an_error_naming_its_key_and_other_extra_keys_are_free() {
+        let bad = format!("{MINIMAL}[extra]\nhero = {{ any = 1 }}\n[extra.colors]\nprimary = \"red;}}\"\n");
+        let message = parse(&bad).unwrap_err().to_string();
+        assert_eq!(
+            message,
+            "config.toml: extra.colors.primary: \"red;}\" is not a CSS colour (#rrggbb, rgb(), hsl() or a colour name)"
+        );
+        let good = bad.replace("red;}", "#1f5130");
+        let config = parse(&good).unwrap();
+        assert_eq!(config.branding.theme_color(), Some("#1f5130"));
+        assert!(config.extra.contains_key("hero"));
     }
 
     #[test]

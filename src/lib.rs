@@ -4,6 +4,7 @@
 //! [`config`] → [`fetch`] (or [`snapshot`]) → [`model`] → [`select`] → [`render`] → [`output`].
 
 pub mod assets;
+pub mod branding;
 pub mod cli;
 pub mod commands;
 pub mod config;

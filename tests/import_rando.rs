@@ -239,6 +239,27 @@ fn the_imported_site_builds_and_shows_the_customization() {
 
     let home = site.read("imported/public/index.html");
     assert!(home.contains("Randonnées dans les Crêtes Bleues"), "intro title");
+    // The branding, as the theme shows it: colours and font, logo, favicon, footer links.
+    let branding = site.read("imported/public/branding.css");
+    assert!(branding.contains("--color-primary: #1d4e89;"), "{branding}");
+    assert!(branding.contains("--color-secondary: #e07a1f;"), "{branding}");
+    assert!(branding.contains("--font-body:"), "{branding}");
+    assert!(home.contains("<meta name=\"theme-color\" content=\"#1d4e89\">"));
+    let document = scraper::Html::parse_document(&home);
+    let select = |css: &str| scraper::Selector::parse(css).unwrap();
+    let logo = document
+        .select(&select("header img.site-logo"))
+        .next()
+        .expect("the logo");
+    assert!(logo.value().attr("src").unwrap().contains("logo-cretes-bleues"));
+    let icon = document.select(&select("link[rel=icon]")).next().unwrap();
+    assert!(icon.value().attr("href").unwrap().contains("favicon"));
+    assert!(
+        document
+            .select(&select("footer a"))
+            .any(|a| a.value().attr("href") == Some("https://www.cretes-bleues.example.org/")),
+        "the imported footer links"
+    );
     assert!(home.contains("300 km de sentiers balisés"), "homeTop.html");
     assert!(home.contains("src=\"/medias/banner.png\""));
     assert!(

@@ -9,15 +9,19 @@ use std::process::Command;
 use scraper::{Html, Selector};
 use serde_json::Value;
 use support::mock_api::MockApi;
-use support::{config, fixture_data, Site};
+use support::{config, fixture_data, with_theme, Site};
 
 fn built() -> Site {
     built_from(fixture_data(), "")
 }
 
 fn built_from(data: support::mock_api::MockData, source: &str) -> Site {
+    built_with_theme("default", data, source)
+}
+
+fn built_with_theme(theme: &str, data: support::mock_api::MockData, source: &str) -> Site {
     let api = MockApi::start(data);
-    let site = Site::new(&config(&api.url(), &["fr", "en"], source));
+    let site = Site::new(&with_theme(&config(&api.url(), &["fr", "en"], source), theme));
     site.sentier(&["build"]).assert_success();
     site
 }
@@ -217,69 +221,73 @@ fn every_trek_has_gpx_kml_and_geojson_with_all_its_points() {
 }
 
 #[test]
-fn pages_link_their_downloads_and_draw_profile_and_thumbnail_in_svg() {
-    let site = built();
-    let html = Html::parse_document(&site.read("public/trek/2-boucle-du-pic-des-trois-seigneurs/index.html"));
-    let links: Vec<&str> = html
-        .select(&Selector::parse(".downloads a").unwrap())
-        .filter_map(|a| a.value().attr("href"))
-        .collect();
-    assert_eq!(
-        links,
-        [
-            "/trek/2-boucle-du-pic-des-trois-seigneurs/boucle-du-pic-des-trois-seigneurs.gpx",
-            "/trek/2-boucle-du-pic-des-trois-seigneurs/boucle-du-pic-des-trois-seigneurs.kml",
-            "/trek/2-boucle-du-pic-des-trois-seigneurs/boucle-du-pic-des-trois-seigneurs.geojson"
-        ]
-    );
-    for link in &links {
-        assert!(site.exists(&format!("public{link}")), "{link}");
+fn pages_link_their_downloads_and_draw_profile_and_thumbnail_in_svg_in_every_theme() {
+    for theme in support::themes() {
+        eprintln!("theme {theme}");
+        let site = built_with_theme(&theme, fixture_data(), "");
+        let html =
+            Html::parse_document(&site.read("public/trek/2-boucle-du-pic-des-trois-seigneurs/index.html"));
+        let links: Vec<&str> = html
+            .select(&Selector::parse(".downloads a").unwrap())
+            .filter_map(|a| a.value().attr("href"))
+            .collect();
+        assert_eq!(
+            links,
+            [
+                "/trek/2-boucle-du-pic-des-trois-seigneurs/boucle-du-pic-des-trois-seigneurs.gpx",
+                "/trek/2-boucle-du-pic-des-trois-seigneurs/boucle-du-pic-des-trois-seigneurs.kml",
+                "/trek/2-boucle-du-pic-des-trois-seigneurs/boucle-du-pic-des-trois-seigneurs.geojson"
+            ]
+        );
+        for link in &links {
+            assert!(site.exists(&format!("public{link}")), "{link}");
+        }
+        // Trek 2 is 3D: its profile has one vertex per position, a title and a description.
+        let svg = html
+            .select(&Selector::parse("svg.profile-chart").unwrap())
+            .next()
+            .expect("a profile");
+        let title = svg
+            .select(&Selector::parse("title").unwrap())
+            .next()
+            .unwrap()
+            .text()
+            .collect::<String>();
+        assert_eq!(title, "Profil altimétrique: Boucle du Pic des Trois Seigneurs");
+        let desc = svg
+            .select(&Selector::parse("desc").unwrap())
+            .next()
+            .unwrap()
+            .text()
+            .collect::<String>();
+        assert!(
+            desc.contains("1\u{202f}516") && desc.contains("+666") && desc.contains("−777"),
+            "{desc}"
+        );
+        let points = svg
+            .select(&Selector::parse("polyline").unwrap())
+            .next()
+            .unwrap()
+            .value()
+            .attr("points")
+            .unwrap();
+        assert_eq!(points.split(' ').count(), 2, "{points}");
+        // The Écrins treks are 2D: no profile, but a thumbnail on their cards.
+        let ecrins = Html::parse_document(&site.read("public/trek/903512-le-lac-de-combeynot/index.html"));
+        assert!(ecrins
+            .select(&Selector::parse("svg.profile-chart").unwrap())
+            .next()
+            .is_none());
+        let list = Html::parse_document(&site.read("public/trek/index.html"));
+        let paths: Vec<&str> = list
+            .select(&Selector::parse(".card-route path").unwrap())
+            .filter_map(|p| p.value().attr("d"))
+            .collect();
+        assert_eq!(paths.len(), 24, "one thumbnail per card");
+        assert!(paths
+            .iter()
+            .all(|d| d.starts_with('M') && d.matches(" L").count() >= 1));
     }
-    // Trek 2 is 3D: its profile has one vertex per position, a title and a description.
-    let svg = html
-        .select(&Selector::parse("svg.profile-chart").unwrap())
-        .next()
-        .expect("a profile");
-    let title = svg
-        .select(&Selector::parse("title").unwrap())
-        .next()
-        .unwrap()
-        .text()
-        .collect::<String>();
-    assert_eq!(title, "Profil altimétrique: Boucle du Pic des Trois Seigneurs");
-    let desc = svg
-        .select(&Selector::parse("desc").unwrap())
-        .next()
-        .unwrap()
-        .text()
-        .collect::<String>();
-    assert!(
-        desc.contains("1\u{202f}516") && desc.contains("+666") && desc.contains("−777"),
-        "{desc}"
-    );
-    let points = svg
-        .select(&Selector::parse("polyline").unwrap())
-        .next()
-        .unwrap()
-        .value()
-        .attr("points")
-        .unwrap();
-    assert_eq!(points.split(' ').count(), 2, "{points}");
-    // The Écrins treks are 2D: no profile, but a thumbnail on their cards.
-    let ecrins = Html::parse_document(&site.read("public/trek/903512-le-lac-de-combeynot/index.html"));
-    assert!(ecrins
-        .select(&Selector::parse("svg.profile-chart").unwrap())
-        .next()
-        .is_none());
-    let list = Html::parse_document(&site.read("public/trek/index.html"));
-    let paths: Vec<&str> = list
-        .select(&Selector::parse(".card-route path").unwrap())
-        .filter_map(|p| p.value().attr("d"))
-        .collect();
-    assert_eq!(paths.len(), 24, "one thumbnail per card");
-    assert!(paths
-        .iter()
-        .all(|d| d.starts_with('M') && d.matches(" L").count() >= 1));
 }
 
 #[test]
@@ -302,49 +310,52 @@ fn the_global_map_files_hold_every_trek_within_their_budget() {
 }
 
 #[test]
-fn maps_draw_in_headless_chromium_without_javascript_errors() {
-    let site = built_from(fixture_data(), "[pages]\npoi_distance_m = 5000");
-    let pages = [
-        "/trek/2-boucle-du-pic-des-trois-seigneurs/",
-        "/map/",
-        "/outdoor-site/1-racine/",
-    ];
-    let args: Vec<&std::ffi::OsStr> = pages.iter().map(std::ffi::OsStr::new).collect();
-    let result = support::browser_script("check-maps.mjs", &site.path().join("public"), &args);
-    let trek = &result["trek"];
-    assert_eq!(trek["errors"], serde_json::json!([]), "{result}");
-    assert_eq!(trek["routes"], 1);
-    assert_eq!(
-        trek["routePoints"],
-        serde_json::json!([2]),
-        "the route's two vertices"
-    );
-    assert_eq!(trek["departure"], 1);
-    assert_eq!(trek["references"], 6, "trek 2's six reference points");
-    assert_eq!(
-        trek["pois"], 2,
-        "the two points of interest within 5 km, numbered"
-    );
-    assert_eq!(trek["fullscreen"], 2, "reset and full screen buttons");
-    assert!(
-        trek["controls"].as_u64().unwrap() >= 3,
-        "zoom, reset and full screen"
-    );
-    let overview = &result["overview"];
-    assert_eq!(overview["errors"], serde_json::json!([]), "{result}");
-    assert_eq!(overview["markersLoaded"], 46);
-    assert!(overview["clusters"].as_u64().unwrap() >= 1, "{result}");
-    assert_eq!(
-        overview["linesBefore"],
-        Value::Null,
-        "lines load only when zoomed in"
-    );
-    assert_eq!(overview["linesLoaded"], 46);
-    assert_eq!(overview["canvas"], 1, "lines drawn on one canvas");
-    let place = &result["place"];
-    assert_eq!(place["errors"], serde_json::json!([]), "{result}");
-    assert!(
-        place["areas"].as_u64().unwrap() >= 1,
-        "an outdoor site's area is drawn: {result}"
-    );
+fn maps_draw_in_headless_chromium_without_javascript_errors_in_every_theme() {
+    for theme in support::themes() {
+        eprintln!("theme {theme}");
+        let site = built_with_theme(&theme, fixture_data(), "[pages]\npoi_distance_m = 5000");
+        let pages = [
+            "/trek/2-boucle-du-pic-des-trois-seigneurs/",
+            "/map/",
+            "/outdoor-site/1-racine/",
+        ];
+        let args: Vec<&std::ffi::OsStr> = pages.iter().map(std::ffi::OsStr::new).collect();
+        let result = support::browser_script("check-maps.mjs", &site.path().join("public"), &args);
+        let trek = &result["trek"];
+        assert_eq!(trek["errors"], serde_json::json!([]), "{result}");
+        assert_eq!(trek["routes"], 1);
+        assert_eq!(
+            trek["routePoints"],
+            serde_json::json!([2]),
+            "the route's two vertices"
+        );
+        assert_eq!(trek["departure"], 1);
+        assert_eq!(trek["references"], 6, "trek 2's six reference points");
+        assert_eq!(
+            trek["pois"], 2,
+            "the two points of interest within 5 km, numbered"
+        );
+        assert_eq!(trek["fullscreen"], 2, "reset and full screen buttons");
+        assert!(
+            trek["controls"].as_u64().unwrap() >= 3,
+            "zoom, reset and full screen"
+        );
+        let overview = &result["overview"];
+        assert_eq!(overview["errors"], serde_json::json!([]), "{result}");
+        assert_eq!(overview["markersLoaded"], 46);
+        assert!(overview["clusters"].as_u64().unwrap() >= 1, "{result}");
+        assert_eq!(
+            overview["linesBefore"],
+            Value::Null,
+            "lines load only when zoomed in"
+        );
+        assert_eq!(overview["linesLoaded"], 46);
+        assert_eq!(overview["canvas"], 1, "lines drawn on one canvas");
+        let place = &result["place"];
+        assert_eq!(place["errors"], serde_json::json!([]), "{result}");
+        assert!(
+            place["areas"].as_u64().unwrap() >= 1,
+            "an outdoor site's area is drawn: {result}"
+        );
+    }
 }

@@ -109,17 +109,18 @@ fn netlify_patterns_match_as_netlify_documents_them() {
 
 /// The fixture instance in French and English, pulled once and built from the snapshot.
 fn built() -> Site {
-    built_with_origin().0
+    built_with_origin("default").0
 }
 
-/// [`built`], and the origin the instance's media URLs have (the mock API's).
-fn built_with_origin() -> (Site, String) {
+/// [`built`] with `theme`, and the origin the instance's media URLs have (the mock API's).
+fn built_with_origin(theme: &str) -> (Site, String) {
     let api = MockApi::start(fixture_data());
     let url = url::Url::parse(&api.url()).unwrap();
     let site = Site::new(&config(&api.url(), &["fr", "en"], ""));
     site.sentier(&["pull", "--snapshot", "snap"]).assert_success();
     drop(api);
-    site.write("config.toml", &snapshot_config("snap", &["fr", "en"], ""));
+    let config = snapshot_config("snap", &["fr", "en"], "");
+    site.write("config.toml", &support::with_theme(&config, theme));
     site.sentier(&["build"]).assert_success();
     (site, url.origin().ascii_serialization())
 }
@@ -368,43 +369,46 @@ fn the_fingerprinted_folder_is_kept_for_fingerprinted_files() {
 /// No page runs code or styles the policy would have to allow by name: scripts are files or
 /// JSON data, and there is no style element or attribute, event handler or `javascript:` URL.
 #[test]
-fn no_page_holds_inline_code_or_style() {
-    let site = built();
-    let public = site.path().join("public");
-    let mut pages = 0;
-    for file in files(&public).iter().filter(|f| f.ends_with(".html")) {
-        let html = Html::parse_document(&std::fs::read_to_string(public.join(file)).unwrap());
-        for script in select(&html, "script") {
-            let kind = script.value().attr("type");
-            let data = matches!(kind, Some("application/json" | "application/ld+json"));
-            assert!(
-                data || (script.value().attr("src").is_some() && script.text().next().is_none()),
-                "{file}: {}",
-                script.html()
-            );
-        }
-        assert!(select(&html, "style, [style]").is_empty(), "{file}");
-        for element in html
-            .root_element()
-            .descendants()
-            .filter_map(scraper::ElementRef::wrap)
-        {
-            for (name, value) in element.value().attrs() {
-                assert!(!name.starts_with("on"), "{file}: {}", element.html());
+fn no_page_holds_inline_code_or_style_in_any_theme() {
+    for theme in support::themes() {
+        eprintln!("theme {theme}");
+        let (site, _) = built_with_origin(&theme);
+        let public = site.path().join("public");
+        let mut pages = 0;
+        for file in files(&public).iter().filter(|f| f.ends_with(".html")) {
+            let html = Html::parse_document(&std::fs::read_to_string(public.join(file)).unwrap());
+            for script in select(&html, "script") {
+                let kind = script.value().attr("type");
+                let data = matches!(kind, Some("application/json" | "application/ld+json"));
                 assert!(
-                    !value.trim_start().to_ascii_lowercase().starts_with("javascript:"),
+                    data || (script.value().attr("src").is_some() && script.text().next().is_none()),
                     "{file}: {}",
-                    element.html()
+                    script.html()
                 );
             }
+            assert!(select(&html, "style, [style]").is_empty(), "{file}");
+            for element in html
+                .root_element()
+                .descendants()
+                .filter_map(scraper::ElementRef::wrap)
+            {
+                for (name, value) in element.value().attrs() {
+                    assert!(!name.starts_with("on"), "{file}: {}", element.html());
+                    assert!(
+                        !value.trim_start().to_ascii_lowercase().starts_with("javascript:"),
+                        "{file}: {}",
+                        element.html()
+                    );
+                }
+            }
+            pages += 1;
         }
-        pages += 1;
+        assert!(pages > 50, "{pages}");
     }
-    assert!(pages > 50, "{pages}");
 }
 
 #[test]
-fn pages_honour_the_content_security_policy_in_chromium() {
+fn pages_honour_the_content_security_policy_in_chromium_in_every_theme() {
     let netlify = netlify();
     let policy = netlify
         .header("/", "Content-Security-Policy")
@@ -433,73 +437,79 @@ fn pages_honour_the_content_security_policy_in_chromium() {
     // https; upgrade-insecure-requests upgrades other http images, but leaves 127.0.0.1, a
     // trustworthy origin, as it is. The test allows that one origin for images, and changes
     // nothing else.
-    let (site, media) = built_with_origin();
-    let served: String = policy
-        .split(';')
-        .map(|d| match d.trim() {
-            d if d.starts_with("img-src ") => format!("{d} {media}"),
-            d => d.to_string(),
-        })
-        .collect::<Vec<_>>()
-        .join("; ");
-    assert_ne!(served, policy);
-    let pages = [
-        "/",
-        "/trek/2-boucle-du-pic-des-trois-seigneurs/",
-        "/map/",
-        "/search/?text=lac",
-    ];
-    let args: Vec<&std::ffi::OsStr> = pages.iter().map(std::ffi::OsStr::new).collect();
-    let result = support::browser_script_with_headers("csp.mjs", &site.path().join("public"), &args, {
-        let served = served.clone();
-        move |path| {
-            let mut headers = netlify.headers(path);
-            for (name, value) in &mut headers {
-                if name.eq_ignore_ascii_case("content-security-policy") {
-                    value.clone_from(&served);
+    for theme in support::themes() {
+        eprintln!("theme {theme}");
+        let (site, media) = built_with_origin(&theme);
+        // With every branding key: the generated stylesheet, the logo and the favicon too.
+        site.brand();
+        site.sentier(&["build"]).assert_success();
+        let served: String = policy
+            .split(';')
+            .map(|d| match d.trim() {
+                d if d.starts_with("img-src ") => format!("{d} {media}"),
+                d => d.to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join("; ");
+        assert_ne!(served, policy);
+        let pages = [
+            "/",
+            "/trek/2-boucle-du-pic-des-trois-seigneurs/",
+            "/map/",
+            "/search/?text=lac",
+        ];
+        let args: Vec<&std::ffi::OsStr> = pages.iter().map(std::ffi::OsStr::new).collect();
+        let result = support::browser_script_with_headers("csp.mjs", &site.path().join("public"), &args, {
+            let served = served.clone();
+            move |path| {
+                let mut headers = crate::netlify().headers(path);
+                for (name, value) in &mut headers {
+                    if name.eq_ignore_ascii_case("content-security-policy") {
+                        value.clone_from(&served);
+                    }
                 }
+                headers
             }
-            headers
+        });
+        for page in ["home", "trek", "map", "search"] {
+            let report = &result[page];
+            assert_eq!(
+                report["policy"],
+                served.as_str(),
+                "{page} served with the policy: {report}"
+            );
+            assert_eq!(report["violations"], serde_json::json!([]), "{page}: {report}");
+            assert_eq!(report["csp"], serde_json::json!([]), "{page}: {report}");
+            assert_eq!(report["errors"], serde_json::json!([]), "{page}: {report}");
+            assert_eq!(report["styled"], true, "{page}: style.css applies: {report}");
         }
-    });
-    for page in ["home", "trek", "map", "search"] {
-        let report = &result[page];
-        assert_eq!(
-            report["policy"],
-            served.as_str(),
-            "{page} served with the policy: {report}"
-        );
-        assert_eq!(report["violations"], serde_json::json!([]), "{page}: {report}");
-        assert_eq!(report["csp"], serde_json::json!([]), "{page}: {report}");
-        assert_eq!(report["errors"], serde_json::json!([]), "{page}: {report}");
-        assert_eq!(report["styled"], true, "{page}: style.css applies: {report}");
-    }
-    let trek = &result["trek"];
-    assert_eq!(trek["routes"], 1, "{trek}");
-    assert!(
-        trek["markers"].as_u64().unwrap() >= 2,
-        "departure and more: {trek}"
-    );
-    let map = &result["map"];
-    assert_eq!(map["markersLoaded"], 46, "{map}");
-    assert_eq!(map["linesLoaded"], 46, "{map}");
-    let images = map["images"].as_array().unwrap();
-    assert!(!images.is_empty(), "single markers at that zoom: {map}");
-    for image in images {
+        let trek = &result["trek"];
+        assert_eq!(trek["routes"], 1, "{trek}");
         assert!(
-            image["src"]
-                .as_str()
-                .unwrap()
-                .contains("/vendor/leaflet/images/marker-icon"),
-            "{image}"
+            trek["markers"].as_u64().unwrap() >= 2,
+            "departure and more: {trek}"
         );
-        assert_eq!(image["loaded"], true, "{image}");
+        let map = &result["map"];
+        assert_eq!(map["markersLoaded"], 46, "{map}");
+        assert_eq!(map["linesLoaded"], 46, "{map}");
+        let images = map["images"].as_array().unwrap();
+        assert!(!images.is_empty(), "single markers at that zoom: {map}");
+        for image in images {
+            assert!(
+                image["src"]
+                    .as_str()
+                    .unwrap()
+                    .contains("/vendor/leaflet/images/marker-icon"),
+                "{image}"
+            );
+            assert_eq!(image["loaded"], true, "{image}");
+        }
+        let search = &result["search"];
+        assert_eq!(search["failed"], serde_json::Value::Null, "{search}");
+        assert!(search["count"].as_u64().unwrap() >= 1, "{search}");
+        assert!(search["results"].as_u64().unwrap() >= 1, "{search}");
+        assert!(search["markersShown"].as_u64().unwrap() >= 1, "{search}");
     }
-    let search = &result["search"];
-    assert_eq!(search["failed"], serde_json::Value::Null, "{search}");
-    assert!(search["count"].as_u64().unwrap() >= 1, "{search}");
-    assert!(search["results"].as_u64().unwrap() >= 1, "{search}");
-    assert!(search["markersShown"].as_u64().unwrap() >= 1, "{search}");
 }
 
 #[test]

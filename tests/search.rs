@@ -33,11 +33,17 @@ struct Fixture {
 }
 
 fn fixture(top: &str) -> Fixture {
+    fixture_in("default", top)
+}
+
+/// [`fixture`] built with `theme`.
+fn fixture_in(theme: &str, top: &str) -> Fixture {
     let api = MockApi::start(fixture_data());
     let site = Site::new(&config(&api.url(), &["fr", "en", "it"], ""));
     site.sentier(&["pull", "--snapshot", "snap"]).assert_success();
     drop(api);
-    site.write("config.toml", &snapshot_config("snap", &["fr", "en", "it"], top));
+    let config = snapshot_config("snap", &["fr", "en", "it"], top);
+    site.write("config.toml", &support::with_theme(&config, theme));
     site.sentier(&["build"]).assert_success();
     let mut snapshot = BTreeMap::new();
     for kind in FAMILIES {
@@ -520,83 +526,86 @@ fn page_text(site: &Site, doc: &Doc) -> String {
 }
 
 #[test]
-fn each_language_searches_its_own_objects_and_pages_through_results() {
-    let f = fixture("[search]\npage_size = 10");
-    let mut steps = Vec::new();
-    let mut words = Vec::new();
-    for lang in ["en", "it"] {
-        let shown = f.shown(lang);
-        assert!(!shown.is_empty(), "{lang} has objects");
-        // The longest word of the first name in this language.
-        let word = shown
-            .iter()
-            .flat_map(|d| {
-                f.name(d, lang)
-                    .split(|c: char| !c.is_alphanumeric())
-                    .map(str::to_string)
-                    .collect::<Vec<_>>()
-            })
-            .max_by_key(|w| w.chars().count())
-            .unwrap();
-        steps.push(json!({"goto": format!("/{lang}/search/")}));
-        steps.push(json!({"goto": format!("/{lang}/search/?text={}", urlencode(&word.to_uppercase()))}));
-        words.push((lang, shown, word));
-    }
-    steps.push(json!({"goto": "/search/?page=2"}));
-    steps.push(json!({"page": 3}));
-    let report = run_steps(&f.site, &Value::Array(steps));
-    for (i, (lang, shown, word)) in words.iter().enumerate() {
-        let all = &report[i * 2];
-        assert_eq!(all["count"], json!(shown.len().to_string()), "{lang}: {all}");
-        let found: BTreeSet<Doc> = report[i * 2 + 1]["results"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|h| {
-                let href = h.as_str().unwrap();
-                assert!(href.starts_with(&format!("/{lang}/")), "{href} is a {lang} page");
-                doc_of(href)
-            })
-            .collect();
-        let named: BTreeSet<Doc> = shown
-            .iter()
-            .filter(|d| {
-                fold(&f.name(d, lang))
-                    .split(|c: char| !c.is_alphanumeric())
-                    .any(|w| w.starts_with(&fold(word)))
-            })
-            .cloned()
-            .collect();
-        // Names weigh most: the first page holds every object named so, or only such.
-        if named.len() <= 10 {
-            assert!(named.is_subset(&found), "{lang} {word}: {named:?} ⊄ {found:?}");
-        } else {
-            assert!(found.is_subset(&named), "{lang} {word}: {found:?} ⊄ {named:?}");
+fn each_language_searches_its_own_objects_and_pages_through_results_in_every_theme() {
+    for theme in support::themes() {
+        eprintln!("theme {theme}");
+        let f = fixture_in(&theme, "[search]\npage_size = 10");
+        let mut steps = Vec::new();
+        let mut words = Vec::new();
+        for lang in ["en", "it"] {
+            let shown = f.shown(lang);
+            assert!(!shown.is_empty(), "{lang} has objects");
+            // The longest word of the first name in this language.
+            let word = shown
+                .iter()
+                .flat_map(|d| {
+                    f.name(d, lang)
+                        .split(|c: char| !c.is_alphanumeric())
+                        .map(str::to_string)
+                        .collect::<Vec<_>>()
+                })
+                .max_by_key(|w| w.chars().count())
+                .unwrap();
+            steps.push(json!({"goto": format!("/{lang}/search/")}));
+            steps.push(json!({"goto": format!("/{lang}/search/?text={}", urlencode(&word.to_uppercase()))}));
+            words.push((lang, shown, word));
         }
-        assert!(!found.is_empty(), "{lang}: {word}");
+        steps.push(json!({"goto": "/search/?page=2"}));
+        steps.push(json!({"page": 3}));
+        let report = run_steps(&f.site, &Value::Array(steps));
+        for (i, (lang, shown, word)) in words.iter().enumerate() {
+            let all = &report[i * 2];
+            assert_eq!(all["count"], json!(shown.len().to_string()), "{lang}: {all}");
+            let found: BTreeSet<Doc> = report[i * 2 + 1]["results"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|h| {
+                    let href = h.as_str().unwrap();
+                    assert!(href.starts_with(&format!("/{lang}/")), "{href} is a {lang} page");
+                    doc_of(href)
+                })
+                .collect();
+            let named: BTreeSet<Doc> = shown
+                .iter()
+                .filter(|d| {
+                    fold(&f.name(d, lang))
+                        .split(|c: char| !c.is_alphanumeric())
+                        .any(|w| w.starts_with(&fold(word)))
+                })
+                .cloned()
+                .collect();
+            // Names weigh most: the first page holds every object named so, or only such.
+            if named.len() <= 10 {
+                assert!(named.is_subset(&found), "{lang} {word}: {named:?} ⊄ {found:?}");
+            } else {
+                assert!(found.is_subset(&named), "{lang} {word}: {found:?} ⊄ {named:?}");
+            }
+            assert!(!found.is_empty(), "{lang}: {word}");
+        }
+        let shown = f.shown("fr");
+        let page2 = &report[words.len() * 2];
+        assert_eq!(page2["count"], json!(shown.len().to_string()));
+        assert_eq!(page2["results"].as_array().unwrap().len(), 10);
+        let page3 = &report[words.len() * 2 + 1];
+        assert_eq!(page3["url"], "/search/?page=3");
+        let (two, three): (BTreeSet<Doc>, BTreeSet<Doc>) = (
+            page2["results"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|h| doc_of(h.as_str().unwrap()))
+                .collect(),
+            page3["results"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|h| doc_of(h.as_str().unwrap()))
+                .collect(),
+        );
+        assert!(two.is_disjoint(&three) && three.len() == 10);
+        assert!(page3["pages"].as_array().unwrap().len() >= 4, "{page3}");
     }
-    let shown = f.shown("fr");
-    let page2 = &report[words.len() * 2];
-    assert_eq!(page2["count"], json!(shown.len().to_string()));
-    assert_eq!(page2["results"].as_array().unwrap().len(), 10);
-    let page3 = &report[words.len() * 2 + 1];
-    assert_eq!(page3["url"], "/search/?page=3");
-    let (two, three): (BTreeSet<Doc>, BTreeSet<Doc>) = (
-        page2["results"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|h| doc_of(h.as_str().unwrap()))
-            .collect(),
-        page3["results"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|h| doc_of(h.as_str().unwrap()))
-            .collect(),
-    );
-    assert!(two.is_disjoint(&three) && three.len() == 10);
-    assert!(page3["pages"].as_array().unwrap().len() >= 4, "{page3}");
 }
 
 fn urlencode(text: &str) -> String {
@@ -609,6 +618,33 @@ fn urlencode(text: &str) -> String {
             }
         })
         .collect()
+}
+
+#[test]
+fn without_javascript_the_search_page_links_to_the_lists_in_every_theme() {
+    for theme in support::themes() {
+        eprintln!("theme {theme}");
+        let f = fixture_in(&theme, "");
+        let html = f.site.read("public/search/index.html");
+        let document = scraper::Html::parse_document(&html);
+        let links = scraper::Selector::parse("[data-search-fallback] a").unwrap();
+        let hrefs: Vec<String> = document
+            .select(&links)
+            .map(|a| a.value().attr("href").unwrap().to_string())
+            .collect();
+        for list in ["/trek/", "/service/", "/event/", "/outdoor-site/"] {
+            assert!(hrefs.iter().any(|h| h == list), "{list} in {hrefs:?}");
+        }
+        assert!(f.site.exists("public/en/search/index.json"));
+        let home = f.site.read("public/index.html");
+        assert!(
+            home.contains("href=\"/search/?practices=4\""),
+            "the practice bar opens the search"
+        );
+        let off = fixture_in(&theme, "[search]\nenabled = false");
+        assert!(!off.site.exists("public/search/index.html"));
+        assert!(!off.site.read("public/index.html").contains("/search/"));
+    }
 }
 
 #[test]
@@ -636,28 +672,4 @@ fn hidden_filters_are_left_out_of_the_page_but_a_link_still_filters_by_them() {
     let all = results(&report[0]);
     let walking = results(&report[1]);
     assert!(!walking.is_empty() && walking.len() < all.len(), "{walking:?}");
-}
-
-#[test]
-fn without_javascript_the_search_page_links_to_the_lists() {
-    let f = fixture("");
-    let html = f.site.read("public/search/index.html");
-    let document = scraper::Html::parse_document(&html);
-    let links = scraper::Selector::parse("[data-search-fallback] a").unwrap();
-    let hrefs: Vec<String> = document
-        .select(&links)
-        .map(|a| a.value().attr("href").unwrap().to_string())
-        .collect();
-    for list in ["/trek/", "/service/", "/event/", "/outdoor-site/"] {
-        assert!(hrefs.iter().any(|h| h == list), "{list} in {hrefs:?}");
-    }
-    assert!(f.site.exists("public/en/search/index.json"));
-    let home = f.site.read("public/index.html");
-    assert!(
-        home.contains("href=\"/search/?practices=4\""),
-        "the practice bar opens the search"
-    );
-    let off = fixture("[search]\nenabled = false");
-    assert!(!off.site.exists("public/search/index.html"));
-    assert!(!off.site.read("public/index.html").contains("/search/"));
 }

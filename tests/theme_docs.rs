@@ -6,7 +6,7 @@
 //! - the translation keys: exactly the default theme's `translations/en.toml`;
 //! - the blocks of each theme under `themes/`: exactly those its templates define;
 //! - the `[extra]` keys: every `site.extra.KEY` a theme's template reads, and the branding keys
-//!   sentier itself reads.
+//!   sentier itself reads (`branding::KEYS`), and no other.
 
 mod support;
 
@@ -250,4 +250,19 @@ fn every_extra_key_a_theme_reads_is_documented() {
         missing.is_empty(),
         "[extra] keys read by a theme but not documented: {missing:?}"
     );
+    for key in sentier::branding::KEYS {
+        assert!(
+            documented
+                .iter()
+                .any(|d| d == &format!("extra.{key}") || d.starts_with(&format!("extra.{key}."))),
+            "the branding key extra.{key} is not documented"
+        );
+    }
+    for entry in documented {
+        let top = entry.trim_start_matches("extra.").split('.').next().unwrap();
+        assert!(
+            sentier::branding::KEYS.contains(&top) || read.contains(entry),
+            "{entry} is documented, but neither sentier nor a theme reads it"
+        );
+    }
 }

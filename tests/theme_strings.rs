@@ -1,5 +1,6 @@
-//! Every UI string the default theme's templates use exists in each of its translations, and
-//! the theme ships at least French, English, Italian, Spanish, German and Dutch.
+//! Every UI string a theme's templates and scripts use exists in each of its translations (the
+//! default theme's, which every theme extends, and the theme's own), and there are at least
+//! French, English, Italian, Spanish, German and Dutch.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -77,33 +78,63 @@ fn keys_used_by_scripts(statics: &Path) -> BTreeSet<String> {
     keys
 }
 
+/// A theme's `translations/LANG.toml` over the default theme's, as `Theme::load` layers them.
+fn translation(theme: &Path, lang: &str) -> toml::Table {
+    let mut table = toml::Table::new();
+    for dir in [theme.with_file_name("default"), theme.to_path_buf()] {
+        let path = dir.join(format!("translations/{lang}.toml"));
+        if let Ok(text) = std::fs::read_to_string(&path) {
+            let own: toml::Table = toml::from_str(&text).unwrap();
+            table.extend(own);
+        }
+    }
+    table
+}
+
 #[test]
-fn every_translation_has_every_string_the_templates_use() {
-    let theme = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default");
-    let mut used = keys_used(&theme.join("templates"));
-    assert!(used.len() > 80, "{}", used.len());
-    let scripts = keys_used_by_scripts(&theme.join("static"));
-    assert!(scripts.contains("search_no_results") && scripts.contains("filter_labels_exclude"));
-    used.extend(scripts);
-    for lang in ["fr", "en", "it", "es", "de", "nl"] {
-        let path = theme.join(format!("translations/{lang}.toml"));
-        let table: toml::Table = toml::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-        let missing: Vec<&String> = used.iter().filter(|k| !table.contains_key(*k)).collect();
-        assert!(missing.is_empty(), "{lang}.toml lacks {missing:?}");
-        for (key, value) in &table {
-            let english: toml::Table =
-                toml::from_str(&std::fs::read_to_string(theme.join("translations/en.toml")).unwrap())
-                    .unwrap();
-            for placeholder in ["{n}", "{count}"] {
-                if english
-                    .get(key)
-                    .and_then(|v| v.as_str())
-                    .is_some_and(|v| v.contains(placeholder))
-                {
-                    assert!(
-                        value.as_str().unwrap().contains(placeholder),
-                        "{lang}.toml {key} lacks {placeholder}"
-                    );
+fn every_translation_has_every_string_the_templates_use_in_every_theme() {
+    let themes = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes");
+    let english = translation(&themes.join("default"), "en");
+    for name in ["default", "carnet"] {
+        assert!(themes.join(name).join("templates").is_dir(), "{name}");
+    }
+    for entry in std::fs::read_dir(&themes).unwrap() {
+        let theme = entry.unwrap().path();
+        if !theme.join("templates").is_dir() {
+            continue;
+        }
+        let mut used = keys_used(&theme.join("templates"));
+        assert!(used.len() > 80, "{}: {}", theme.display(), used.len());
+        // A theme without scripts of its own runs the default theme's.
+        let statics = if theme.join("static/search.js").is_file() {
+            theme.join("static")
+        } else {
+            themes.join("default/static")
+        };
+        let scripts = keys_used_by_scripts(&statics);
+        assert!(scripts.contains("search_no_results") && scripts.contains("filter_labels_exclude"));
+        used.extend(scripts);
+        for lang in ["fr", "en", "it", "es", "de", "nl"] {
+            let table = translation(&theme, lang);
+            let missing: Vec<&String> = used.iter().filter(|k| !table.contains_key(*k)).collect();
+            assert!(
+                missing.is_empty(),
+                "{}: {lang}.toml lacks {missing:?}",
+                theme.display()
+            );
+            for (key, value) in &table {
+                for placeholder in ["{n}", "{count}"] {
+                    if english
+                        .get(key)
+                        .and_then(|v| v.as_str())
+                        .is_some_and(|v| v.contains(placeholder))
+                    {
+                        assert!(
+                            value.as_str().unwrap().contains(placeholder),
+                            "{}: {lang}.toml {key} lacks {placeholder}",
+                            theme.display()
+                        );
+                    }
                 }
             }
         }

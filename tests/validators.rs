@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::process::Command;
 
 use support::mock_api::MockApi;
-use support::{config, fixture_data, Site};
+use support::{config, fixture_data, with_theme, Site};
 
 fn vnu_jar() -> PathBuf {
     let jar = support::repo().join("node_modules/vnu-jar/build/dist/vnu.jar");
@@ -39,27 +39,33 @@ fn check(public: &std::path::Path, jar: &std::path::Path) {
 }
 
 #[test]
-fn every_page_of_a_hostile_instance_is_valid_html() {
+fn every_page_of_a_hostile_instance_is_valid_html_in_every_theme() {
     let jar = vnu_jar();
     let api = MockApi::start(support::hostile::instance());
-    let site = Site::new(&config(&api.url(), &["fr", "en"], ""));
-    site.sentier(&["build"]).assert_success();
-    check(&site.path().join("public"), &jar);
+    for theme in support::themes() {
+        let site = Site::new(&with_theme(&config(&api.url(), &["fr", "en"], ""), &theme));
+        site.sentier(&["build"]).assert_success();
+        check(&site.path().join("public"), &jar);
+    }
 }
 
 #[test]
-fn every_page_of_the_fixture_site_is_valid_html() {
+fn every_page_of_the_fixture_site_is_valid_html_in_every_theme() {
     let jar = vnu_jar();
     let api = MockApi::start(fixture_data());
-    // Points of interest and nearby contents on the page too.
-    let site = Site::new(&config(&api.url(), &["fr", "en"], "").replace(
-        "[source]",
-        "[pages]\npoi_distance_m = 5000\nnearby_distance_m = 10000\n[source]",
-    ));
-    site.write(
-        "content/about.md",
-        "+++\ntitle = \"À propos\"\n+++\n## Qui\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
-    );
-    site.sentier(&["build"]).assert_success();
-    check(&site.path().join("public"), &jar);
+    for theme in support::themes() {
+        // Points of interest and nearby contents on the page too, and every branding key.
+        let config = config(&api.url(), &["fr", "en"], "").replace(
+            "[source]",
+            "[pages]\npoi_distance_m = 5000\nnearby_distance_m = 10000\n[source]",
+        );
+        let site = Site::new(&with_theme(&config, &theme));
+        site.brand();
+        site.write(
+            "content/about.md",
+            "+++\ntitle = \"À propos\"\n+++\n## Qui\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
+        );
+        site.sentier(&["build"]).assert_success();
+        check(&site.path().join("public"), &jar);
+    }
 }

@@ -30,7 +30,7 @@ pub fn overrides(args: &BuildArgs) -> Overrides {
 pub fn run(args: &BuildArgs, printer: &Printer) -> Result<()> {
     let mut stages = Stages::new();
     let config = Config::load(&args.source.config, &overrides(args))?;
-    let theme = Theme::load(&config.root, &config.theme)?;
+    let theme = Theme::load(&config.root, &config.theme, &config.branding)?;
     let mut protected = vec![
         config.path.clone(),
         config.root.join("content"),

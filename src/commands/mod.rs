@@ -1,8 +1,8 @@
 //! One module per verb. Commands wire the stages together and own no logic.
 
 pub mod build;
-pub mod init;
 pub mod import_rando;
+pub mod init;
 pub mod pull;
 pub mod serve;
 

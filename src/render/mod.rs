@@ -68,7 +68,35 @@ struct SiteContext<'a> {
     search: Option<String>,
     /// The site's Markdown pages in this language, by weight.
     pages: Vec<PageLinkContext<'a>>,
+    /// The logo, favicon, stylesheet, theme colour and footer links of `[extra]`.
+    branding: BrandingContext<'a>,
     extra: std::collections::BTreeMap<String, serde_json::Value>,
+}
+
+#[derive(Serialize)]
+struct BrandingContext<'a> {
+    /// URLs, each set only when `[extra]` sets it.
+    logo: Option<&'a str>,
+    favicon: Option<&'a str>,
+    /// The custom properties' stylesheet, to link after the theme's.
+    stylesheet: Option<&'a str>,
+    /// `[extra.colors] primary`, for `<meta name="theme-color">`.
+    theme_color: Option<&'a str>,
+    footer_links: Vec<FooterLinkContext<'a>>,
+}
+
+#[derive(Serialize)]
+struct FooterLinkContext<'a> {
+    /// In the page's language, else the default language's (with its `lang`).
+    title: TextContext<'a>,
+    url: &'a str,
+}
+
+/// The shape of [`crate::select::Local`]: the `local` macros take either.
+#[derive(Serialize)]
+struct TextContext<'a> {
+    text: &'a str,
+    lang: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -431,6 +459,24 @@ fn site_context<'a>(inputs: &'a Inputs, site: &'a LanguageSite) -> SiteContext<'
             flat_pages: !site.flat_pages.is_empty(),
         },
         search: config.search.enabled.then(|| format!("{}search/", site.root)),
+        branding: BrandingContext {
+            logo: inputs.theme.branding.logo.as_deref(),
+            favicon: inputs.theme.branding.favicon.as_deref(),
+            stylesheet: inputs.theme.branding.stylesheet.as_deref(),
+            theme_color: config.branding.theme_color(),
+            footer_links: config
+                .branding
+                .footer_links
+                .iter()
+                .map(|link| {
+                    let (text, lang) = link.title.get(&site.lang, &config.default_language);
+                    FooterLinkContext {
+                        title: TextContext { text, lang },
+                        url: &link.url,
+                    }
+                })
+                .collect(),
+        },
         extra: extra_as_json(&config.extra),
     }
 }

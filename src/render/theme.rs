@@ -4,6 +4,11 @@
 //! The default theme is compiled into the binary, so a site without a `themes/` folder builds;
 //! a `themes/default/` folder in the site replaces it. A site template can override one block
 //! of a theme template by extending it under its prefixed name (`default/trek.html`).
+//!
+//! Another theme ships its own templates, all of them, but may leave out static files and UI
+//! strings: those it lacks come from the built-in default theme (its `map.js`, `search.js`,
+//! vendored Leaflet, and the translations of every key). The branding of `[extra]` adds one
+//! generated static file, [`BRANDING_CSS`].
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -15,6 +20,7 @@ use tera::Tera;
 
 use super::hashed_assets::{self, Assets};
 use super::{filters, RenderError};
+use crate::branding::{Branding, Reference};
 use crate::fingerprint::Fingerprint;
 use crate::fs;
 
@@ -22,11 +28,25 @@ use crate::fs;
 #[folder = "themes/default/"]
 struct EmbeddedDefault;
 
+/// The stylesheet of the branding's custom properties, written when `[extra]` sets colours or
+/// fonts; templates link it after the theme's own.
+pub const BRANDING_CSS: &str = "branding.css";
+
 /// Where a theme or site file's bytes are.
 #[derive(Debug, Clone)]
 pub enum FileSource {
     Disk(PathBuf),
     Embedded(String),
+    /// Written by sentier (the branding stylesheet).
+    Generated(Arc<[u8]>),
+}
+
+/// URLs of the branding's files, for templates.
+#[derive(Debug, Clone, Default)]
+pub struct BrandingFiles {
+    pub logo: Option<String>,
+    pub favicon: Option<String>,
+    pub stylesheet: Option<String>,
 }
 
 /// `theme.toml`.
@@ -53,6 +73,8 @@ pub struct Theme {
     pub static_files: Vec<(FileSource, PathBuf)>,
     /// The hashed copies of the static CSS and JavaScript, and the URL `asset()` gives each file.
     pub assets: Arc<Assets>,
+    /// The logo, favicon and custom-property stylesheet of `[extra]`.
+    pub branding: BrandingFiles,
     /// Language → UI string key → text.
     translations: BTreeMap<String, BTreeMap<String, String>>,
     /// Of every template, translation and static file: pages rendered with a theme of another
@@ -113,6 +135,7 @@ impl Layer {
 fn read_source(source: &FileSource) -> Result<Cow<'static, [u8]>, RenderError> {
     match source {
         FileSource::Disk(path) => Ok(Cow::Owned(fs::read(path)?)),
+        FileSource::Generated(bytes) => Ok(Cow::Owned(bytes.to_vec())),
         FileSource::Embedded(path) => EmbeddedDefault::get(path)
             .map(|f| f.data)
             .ok_or_else(|| RenderError::Theme(format!("built-in theme file {path} is missing"))),
@@ -129,11 +152,28 @@ fn describe_source(source: &FileSource) -> String {
     match source {
         FileSource::Disk(path) => path.display().to_string(),
         FileSource::Embedded(path) => format!("(built-in default theme) {path}"),
+        FileSource::Generated(_) => format!("static/{BRANDING_CSS} (written from config.toml [extra])"),
     }
 }
 
+/// Adds a layer's `translations/*.toml` to `translations`, over what is there.
+fn add_translations(
+    layer: &Layer,
+    translations: &mut BTreeMap<String, BTreeMap<String, String>>,
+) -> Result<(), RenderError> {
+    for (relative, source) in layer.files("translations")? {
+        let Some(lang) = relative.strip_suffix(".toml") else {
+            continue;
+        };
+        let strings: BTreeMap<String, String> = toml::from_str(&source_text(&source)?)
+            .map_err(|e| RenderError::Theme(format!("{}: {}", describe_source(&source), e.message())))?;
+        translations.entry(lang.to_string()).or_default().extend(strings);
+    }
+    Ok(())
+}
+
 impl Theme {
-    pub fn load(site_root: &Path, name: &str) -> Result<Theme, RenderError> {
+    pub fn load(site_root: &Path, name: &str, branding: &Branding) -> Result<Theme, RenderError> {
         let theme_dir = site_root.join("themes").join(name);
         let theme_layer = if theme_dir.join("templates").is_dir() {
             Layer::Disk(theme_dir.clone())
@@ -159,6 +199,11 @@ impl Theme {
         let mut templates: BTreeMap<String, FileSource> = BTreeMap::new();
         let mut static_files: BTreeMap<String, FileSource> = BTreeMap::new();
         let mut translations: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
+        if name != "default" {
+            let base = Layer::Embedded;
+            static_files.extend(base.files("static")?);
+            add_translations(&base, &mut translations)?;
+        }
         for (layer_index, layer) in [&theme_layer, &site_layer].into_iter().enumerate() {
             for (relative, source) in layer.files("templates")? {
                 if layer_index == 0 {
@@ -169,16 +214,19 @@ impl Theme {
             for (relative, source) in layer.files("static")? {
                 static_files.insert(relative, source);
             }
-            for (relative, source) in layer.files("translations")? {
-                let Some(lang) = relative.strip_suffix(".toml") else {
-                    continue;
-                };
-                let strings: BTreeMap<String, String> =
-                    toml::from_str(&source_text(&source)?).map_err(|e| {
-                        RenderError::Theme(format!("{}: {}", describe_source(&source), e.message()))
-                    })?;
-                translations.entry(lang.to_string()).or_default().extend(strings);
+            add_translations(layer, &mut translations)?;
+        }
+        if let Some(css) = branding.stylesheet() {
+            if let Some(source) = static_files.get(BRANDING_CSS) {
+                return Err(RenderError::Theme(format!(
+                    "{}: sentier writes static/{BRANDING_CSS} from config.toml's [extra.colors] and [extra.fonts]; rename this file",
+                    describe_source(source)
+                )));
             }
+            static_files.insert(
+                BRANDING_CSS.into(),
+                FileSource::Generated(css.into_bytes().into()),
+            );
         }
 
         if let Some((relative, source)) = static_files
@@ -200,6 +248,25 @@ impl Theme {
             hashed.push((relative.as_str(), bytes));
         }
         let assets = Arc::new(Assets::new(hashed));
+        let url_of = |key: &str, reference: &Option<Reference>| {
+            match reference {
+            None => Ok(None),
+            Some(Reference::Url(url)) => Ok(Some(url.clone())),
+            Some(Reference::Static(path)) => assets.url(path).map(|url| Some(url.to_string())).ok_or_else(|| {
+                RenderError::Theme(format!(
+                    "config.toml: extra.{key}: {path:?} is not a file of the site's static/ folder (nor of the theme's)"
+                ))
+            }),
+        }
+        };
+        let branding = BrandingFiles {
+            logo: url_of("logo", &branding.logo)?,
+            favicon: url_of("favicon", &branding.favicon)?,
+            stylesheet: assets
+                .url(BRANDING_CSS)
+                .filter(|_| branding.stylesheet().is_some())
+                .map(str::to_string),
+        };
 
         let mut fingerprint = Fingerprint::new();
         let mut sources = Vec::with_capacity(templates.len());
@@ -234,6 +301,7 @@ impl Theme {
                 .map(|(to, from)| (from, PathBuf::from(to)))
                 .collect(),
             assets,
+            branding,
             translations,
             fingerprint: fingerprint.finish(),
         })

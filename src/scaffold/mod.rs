@@ -170,6 +170,7 @@ mod tests {
         let key = text.split(" = ").next().unwrap_or_default();
         (text.contains(" = ") && key.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
             || text.starts_with("[[")
+            || text.starts_with("[extra.")
     }
 
     /// The config with `zz_unknown` added to `table` ("" for the top level).

@@ -67,6 +67,41 @@ impl Run {
     }
 }
 
+/// Every theme under the repository's `themes/`, `default` first: the tests of what pages show
+/// run once per theme, so a theme added there is tested with the same assertions.
+pub fn themes() -> Vec<String> {
+    let mut themes: Vec<String> = std::fs::read_dir(repo().join("themes"))
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.join("templates").is_dir())
+        .map(|path| path.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    themes.sort_by_key(|name| (name != "default", name.clone()));
+    assert!(themes.len() >= 2, "{themes:?}");
+    themes
+}
+
+/// `config` using `theme` (a top-level key, so written first).
+pub fn with_theme(config: &str, theme: &str) -> String {
+    format!("theme = {theme:?}\n{config}")
+}
+
+/// Every branding key of `[extra]`, as a tourism office's config sets them.
+pub const BRANDING: &str = r##"
+[extra]
+logo = "logo.svg"
+favicon = "favicon.png"
+footer_links = [ { title = "Mentions légales", url = "https://example.org/legal" }, { title = { fr = "Accès", en = "Access" }, url = "/information/3/" } ]
+[extra.colors]
+primary = "#6a2c70"
+secondary = "rgb(224, 122, 31)"
+background = "#ffffff"
+text = "#1b1b1b"
+[extra.fonts]
+body = "\"Source Sans 3\", system-ui, sans-serif"
+heading = "Georgia, serif"
+"##;
+
 /// A site directory: `config.toml` and the repository's themes.
 pub struct Site {
     dir: tempfile::TempDir,
@@ -78,6 +113,16 @@ impl Site {
         std::fs::write(dir.path().join("config.toml"), config).unwrap();
         std::os::unix::fs::symlink(repo().join("themes"), dir.path().join("themes")).unwrap();
         Site { dir }
+    }
+
+    /// Adds [`BRANDING`] to the config, and the logo and favicon it names to `static/`.
+    pub fn brand(&self) {
+        self.write("config.toml", &(self.read("config.toml") + BRANDING));
+        self.write(
+            "static/logo.svg",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\"><circle cx=\"5\" cy=\"5\" r=\"4\"/></svg>\n",
+        );
+        std::fs::write(self.path().join("static/favicon.png"), b"\x89PNG\r\n\x1a\n").unwrap();
     }
 
     pub fn path(&self) -> &Path {
@@ -264,6 +309,10 @@ pub fn browser_script_with_headers(
 /// Runs the browser script `tests/browser/SCRIPT` with `base` and `args`; returns the JSON it
 /// prints. Fails, saying how to install them, when playwright-core or Chromium is missing.
 pub fn run_browser_script(script: &str, base: &str, args: &[&std::ffi::OsStr]) -> Value {
+    // One browser at a time in a test binary: on a loaded two-core machine, Chromiums started
+    // by tests running in parallel starve each other past the scripts' timeouts.
+    static BROWSER: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _one_at_a_time = BROWSER.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
     let repo = repo();
     assert!(
         repo.join("node_modules/playwright-core").is_dir(),

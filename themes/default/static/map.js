@@ -10,6 +10,8 @@
   }
   var data = JSON.parse(dataElement.textContent);
   var labels = data.labels || {};
+  // Routes take the theme's (or the site's branding) primary colour.
+  var primary = getComputedStyle(document.documentElement).getPropertyValue("--color-primary").trim() || "#1f5130";
   var map = L.map(element, { scrollWheelZoom: false, zoomSnap: 0.5 });
   element.classList.add("map-ready");
 
@@ -146,7 +148,7 @@
       });
     });
     (data.lines || []).forEach(function (line) {
-      L.polyline(line, { className: "map-route", color: "#1f5130", weight: 5, opacity: 0.9 }).addTo(map);
+      L.polyline(line, { className: "map-route", color: primary, weight: 5, opacity: 0.9 }).addTo(map);
       line.forEach(function (at) { bounds.extend(at); });
     });
     if (data.point) {
@@ -209,7 +211,7 @@
         lines.clearLayers();
         wanted.treks.forEach(function (id) {
           if (byTrek[id]) {
-            L.polyline(byTrek[id], { renderer: renderer, color: "#1f5130", weight: 3, opacity: 0.8 }).addTo(lines);
+            L.polyline(byTrek[id], { renderer: renderer, color: primary, weight: 3, opacity: 0.8 }).addTo(lines);
           }
         });
         map.addLayer(lines);
@@ -277,7 +279,7 @@
           .then(json)
           .then(function (byTrek) {
             Object.keys(byTrek).forEach(function (id) {
-              L.polyline(byTrek[id], { renderer: renderer, color: "#1f5130", weight: 3, opacity: 0.8 }).addTo(lines);
+              L.polyline(byTrek[id], { renderer: renderer, color: primary, weight: 3, opacity: 0.8 }).addTo(lines);
             });
             element.setAttribute("data-lines-loaded", String(Object.keys(byTrek).length));
           })
