@@ -210,13 +210,39 @@ fn a_theme_change_renders_again_and_only_what_differs_is_rewritten() {
     site.sentier(&["build", "--report", "report.json"])
         .assert_success();
     let report = site.json("report.json");
-    assert_eq!(report["reused"], 0, "a template change renders every page again");
+    // Pages and downloads are the outputs the record keeps inputs for.
+    let record = site.json("public/.sentier");
+    let with_inputs: Vec<&String> = record["files"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .filter(|(_, file)| file.get("i").is_some())
+        .map(|(path, _)| path)
+        .collect();
+    let pages = with_inputs.iter().filter(|p| p.ends_with(".html")).count() as u64;
+    assert_eq!(
+        report["reused"],
+        with_inputs.len() as u64 - 2,
+        "only the pages of the changed template, the two 404 pages, render again"
+    );
     let second = files(&site.path().join("public"));
     assert_eq!(
         report_counts(&report, "pages"),
         [0, 2, 0, diff(&first, &second, true)[3]]
     );
     assert!(site.read("public/404.html").contains("Perdu ?"));
+
+    // base.html is every page's: every page renders again, the downloads do not.
+    site.write(
+        "templates/base.html",
+        "{% extends \"default/base.html\" %}{% block footer %}{{ super() }}<p>Nightly edition</p>{% endblock footer %}",
+    );
+    site.sentier(&["build", "--report", "report.json"])
+        .assert_success();
+    let report = site.json("report.json");
+    assert_eq!(report["reused"], with_inputs.len() as u64 - pages);
+    assert_eq!(report_counts(&report, "pages")[1], pages, "every page changed");
+    assert!(site.read("public/404.html").contains("<p>Nightly edition</p>"));
 }
 
 #[test]

@@ -138,7 +138,8 @@ pub struct Renderer<'a> {
     map_labels: Vec<serde_json::Value>,
     /// Per language: trek id → index in `treks`.
     trek_index: Vec<std::collections::HashMap<u64, usize>>,
-    /// What every output depends on: sentier, the config and the theme.
+    /// What every output depends on: sentier, the config, the theme's strings and static files
+    /// (each page adds its templates').
     render_fingerprint: Fingerprint,
     /// Per language: the above and the language's shared context.
     shared_fingerprint: Vec<Fingerprint>,
@@ -180,7 +181,7 @@ impl<'a> Renderer<'a> {
         render_fingerprint
             .text(env!("CARGO_PKG_VERSION"))
             .text(&format!("{:?}", inputs.config))
-            .text(&inputs.theme.fingerprint);
+            .text(&inputs.theme.files_fingerprint);
         let shared_fingerprint = shared
             .iter()
             .map(|context: &tera::Context| {
@@ -309,7 +310,11 @@ impl<'a> Renderer<'a> {
     /// fingerprint of everything it is rendered from.
     fn page_context(&self, job: &PageJob, alternates: &seo::AlternateIndex) -> PageContext {
         let site = &self.inputs.sites[job.site];
-        let mut context = PageContext::new(&self.shared_fingerprint[job.site], job.template());
+        let template = job.template();
+        let mut context = PageContext::new(
+            &self.shared_fingerprint[job.site],
+            self.inputs.theme.template_fingerprint(template),
+        );
         let head = seo::head(
             self.inputs.config,
             self.inputs.sites,
@@ -573,6 +578,7 @@ struct PageContext {
 }
 
 impl PageContext {
+    /// `template` is the fingerprint of the page's template and the templates it uses.
     fn new(shared: &Fingerprint, template: &str) -> Self {
         let mut fingerprint = shared.clone();
         fingerprint.text(template);

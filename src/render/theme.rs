@@ -77,9 +77,14 @@ pub struct Theme {
     pub branding: BrandingFiles,
     /// Language → UI string key → text.
     translations: BTreeMap<String, BTreeMap<String, String>>,
-    /// Of every template, translation and static file: pages rendered with a theme of another
-    /// fingerprint are rendered again.
+    /// Of every template, translation and static file: a build with the same one, the same
+    /// config and data has nothing to do.
     pub fingerprint: String,
+    /// Of the translations and static files, which every page may show.
+    pub files_fingerprint: String,
+    /// Template name → fingerprint of its text and of every template it extends, imports or
+    /// includes: saving one template renders again only the pages that use it.
+    template_fingerprints: BTreeMap<String, String>,
 }
 
 /// One layer of files: the theme (on disk or embedded), then the site.
@@ -275,20 +280,24 @@ impl Theme {
             fingerprint.text(template).text(&text);
             sources.push((template.clone(), text));
         }
-        fingerprint.json(&translations);
+        let mut files_fingerprint = Fingerprint::new();
+        files_fingerprint.json(&translations);
         for (path, source) in &static_files {
-            fingerprint.text(path).bytes(&read_source(source)?);
+            files_fingerprint.text(path).bytes(&read_source(source)?);
         }
+        let files_fingerprint = files_fingerprint.finish();
+        fingerprint.text(&files_fingerprint);
         let mut tera = Tera::default();
         tera.set_escape_fn(escape_html);
         tera.autoescape_on(vec![".html", ".xml"]);
         filters::register(&mut tera);
         tera.register_function("asset", asset_function(Arc::clone(&assets)));
-        tera.add_raw_templates(sources)
+        tera.add_raw_templates(sources.clone())
             .map_err(|e| RenderError::Template {
                 template: template_in_error(&e).unwrap_or_else(|| "templates".into()),
                 message: error_chain(&e),
             })?;
+        let template_fingerprints = template_fingerprints(&tera, &sources);
         Ok(Theme {
             info,
             directory: match theme_layer {
@@ -304,7 +313,17 @@ impl Theme {
             branding,
             translations,
             fingerprint: fingerprint.finish(),
+            files_fingerprint,
+            template_fingerprints,
         })
+    }
+
+    /// The fingerprint of `template` and of the templates it uses.
+    pub fn template_fingerprint(&self, template: &str) -> &str {
+        self.template_fingerprints
+            .get(template)
+            .map(String::as_str)
+            .unwrap_or_default()
     }
 
     pub fn read_static(&self, source: &FileSource) -> Result<Cow<'static, [u8]>, RenderError> {
@@ -371,4 +390,103 @@ fn template_in_error(error: &tera::Error) -> Option<String> {
     let start = message.find('\'')? + 1;
     let end = start + message[start..].find('\'')?;
     Some(message[start..end].to_string())
+}
+
+/// Each template's fingerprint over its own text and that of every template it depends on:
+/// those it extends (Tera's parents), imports macros from, or includes.
+fn template_fingerprints(tera: &Tera, sources: &[(String, String)]) -> BTreeMap<String, String> {
+    let texts: BTreeMap<&str, &str> = sources.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
+    let direct = |name: &str| -> Vec<String> {
+        let mut uses = included(texts.get(name).copied().unwrap_or_default());
+        if let Some(template) = tera.templates.get(name) {
+            uses.extend(template.parents.iter().cloned());
+            uses.extend(template.imported_macro_files.iter().map(|(file, _)| file.clone()));
+        }
+        uses
+    };
+    texts
+        .keys()
+        .map(|name| {
+            let mut closure = std::collections::BTreeSet::from([name.to_string()]);
+            let mut pending = vec![name.to_string()];
+            while let Some(next) = pending.pop() {
+                for used in direct(&next) {
+                    if closure.insert(used.clone()) {
+                        pending.push(used);
+                    }
+                }
+            }
+            let mut fingerprint = Fingerprint::new();
+            for used in &closure {
+                fingerprint
+                    .text(used)
+                    .text(texts.get(used.as_str()).copied().unwrap_or_default());
+            }
+            (name.to_string(), fingerprint.finish())
+        })
+        .collect()
+}
+
+/// The names in a template's `{% include "…" %}` and `{% include ["…", "…"] %}` tags.
+fn included(text: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    for (start, _) in text.match_indices("{%") {
+        let tag = text[start + 2..].trim_start_matches('-').trim_start();
+        let Some(rest) = tag.strip_prefix("include") else {
+            continue;
+        };
+        let end = rest.find("%}").unwrap_or(rest.len());
+        names.extend(rest[..end].split('"').skip(1).step_by(2).map(str::to_string));
+    }
+    names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fingerprints(sources: &[(&str, &str)]) -> BTreeMap<String, String> {
+        let sources: Vec<(String, String)> = sources
+            .iter()
+            .map(|(n, t)| (n.to_string(), t.to_string()))
+            .collect();
+        let mut tera = Tera::default();
+        tera.add_raw_templates(sources.clone()).unwrap();
+        template_fingerprints(&tera, &sources)
+    }
+
+    #[test]
+    fn a_template_fingerprint_covers_what_it_extends_imports_and_includes_and_nothing_else() {
+        let site = |macros: &str, part: &str| {
+            fingerprints(&[
+                ("macros.html", macros),
+                (
+                    "base.html",
+                    "{% import \"macros.html\" as m %}{% block content %}{% endblock content %}",
+                ),
+                (
+                    "trek.html",
+                    "{% extends \"base.html\" %}{% block content %}trek{% endblock content %}",
+                ),
+                ("part.html", part),
+                (
+                    "list.html",
+                    "{%- include [\"missing.html\", \"part.html\"] ignore missing -%}",
+                ),
+            ])
+        };
+        let before = site("{% macro a() %}a{% endmacro a %}", "part");
+        let macros_changed = site("{% macro a() %}b{% endmacro a %}", "part");
+        let part_changed = site("{% macro a() %}a{% endmacro a %}", "another part");
+        assert_ne!(
+            before["trek.html"], macros_changed["trek.html"],
+            "through base.html's import"
+        );
+        assert_eq!(before["trek.html"], part_changed["trek.html"]);
+        assert_ne!(
+            before["list.html"], part_changed["list.html"],
+            "through the include"
+        );
+        assert_eq!(before["list.html"], macros_changed["list.html"]);
+    }
 }
