@@ -77,6 +77,12 @@ impl Server {
         }
     }
 
+    /// Forgets the lines printed so far: `log` then holds the next build's.
+    fn drain(&mut self) {
+        while self.stderr.recv_timeout(Duration::from_millis(200)).is_ok() {}
+        self.log.clear();
+    }
+
     fn get(&self, path: &str) -> (u16, String) {
         let mut stream = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
         write!(
@@ -161,13 +167,14 @@ fn interrupt(server: &mut Server) {
     panic!("sentier serve did not stop on Ctrl-C");
 }
 
+/// The sample site, with its own copy of the sample snapshot to edit.
 fn sample_site() -> Site {
-    let snapshot = repo().join("sample/snapshot");
-    let site = Site::new(&snapshot_config(
-        &snapshot.display().to_string(),
-        &["fr", "en"],
-        "",
-    ));
+    let site = Site::new(&snapshot_config("snap", &["fr", "en"], ""));
+    for entry in std::fs::read_dir(repo().join("sample/snapshot")).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        site.write(&format!("snap/{name}"), &std::fs::read_to_string(&path).unwrap());
+    }
     site.write(
         "content/_index.md",
         "+++\ntitle = \"Accueil\"\n+++\nBienvenue sur les sentiers.\n",
@@ -193,6 +200,7 @@ fn a_saved_template_or_page_is_rebuilt_and_open_pages_reload() {
     assert_eq!(server.get("/../config.toml").0, 400);
 
     let mut socket = server.live_reload();
+    server.drain();
     site.write(
         "templates/index.html",
         &TEMPLATE.replace("VERSION", "Template one"),
@@ -201,6 +209,28 @@ fn a_saved_template_or_page_is_rebuilt_and_open_pages_reload() {
     assert!(home.contains("Bienvenue sur les sentiers."));
     // The other language's home uses the same template.
     assert!(server.get("/en/").1.contains("Template one"));
+    let build = server.wait_for_line(|l| l.starts_with("time:"));
+    assert!(
+        !server.log.iter().any(|l| l.starts_with("snapshot ")),
+        "a template change does not read the snapshot again: {build}"
+    );
+    let summary = server.log.iter().find(|l| l.starts_with("pages:")).unwrap();
+    assert!(
+        summary.contains("2 changed"),
+        "only the two home pages: {summary}"
+    );
+
+    // A change of the data is read.
+    server.drain();
+    let treks = std::fs::read_to_string(site.path().join("snap/trek.json")).unwrap();
+    let mut treks: serde_json::Value = serde_json::from_str(&treks).unwrap();
+    treks[0]["name"]["fr"] = "Boucle renommée pendant l'aperçu".into();
+    site.write("snap/trek.json", &treks.to_string());
+    server.reloaded(&mut socket, "/trek/", |_, b| {
+        b.contains("Boucle renommée pendant")
+    });
+    server.wait_for_line(|l| l.starts_with("time:"));
+    assert!(server.log.iter().any(|l| l.starts_with("snapshot ")));
 
     site.write(
         "content/_index.md",

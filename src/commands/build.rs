@@ -28,6 +28,21 @@ pub fn overrides(args: &BuildArgs) -> Overrides {
 }
 
 pub fn run(args: &BuildArgs, printer: &Printer) -> Result<()> {
+    run_with(args, printer, &mut Selection::default())
+}
+
+/// The selected sites of the last build and the data they were selected from, kept between the
+/// builds of one process (`sentier serve`): a save that changes no data, only a template or a
+/// page, skips reading, decoding and selecting the snapshot.
+#[derive(Default)]
+pub struct Selection {
+    data: Option<Digest>,
+    sites: Vec<select::LanguageSite>,
+}
+
+/// [`run`], reusing `selection` when the data it was made from is unchanged, and leaving this
+/// build's in it.
+pub fn run_with(args: &BuildArgs, printer: &Printer, selection: &mut Selection) -> Result<()> {
     let mut stages = Stages::new();
     let config = Config::load(&args.source.config, &overrides(args))?;
     let theme = Theme::load(&config.root, &config.theme, &config.branding)?;
@@ -46,7 +61,11 @@ pub fn run(args: &BuildArgs, printer: &Printer) -> Result<()> {
     let output_name = args.output_dir.display().to_string();
 
     let previous = PreviousSite::read(&args.output_dir);
-    let inputs = inputs_fingerprint(&config, &theme)?;
+    let data = data_fingerprint(&config)?;
+    let inputs = match &data {
+        Some(data) => Some(inputs_fingerprint(data, &config, &theme)?),
+        None => None,
+    };
     stages.lap("config");
     if let (Some(inputs), Some(previous), false) = (&inputs, &previous, args.full) {
         if previous.record.inputs.as_ref() == Some(inputs) {
@@ -55,20 +74,28 @@ pub fn run(args: &BuildArgs, printer: &Printer) -> Result<()> {
         }
     }
 
-    let snapshot = super::load_snapshot(&config, printer)?;
-    stages.lap(match config.source {
-        Some(Source::Api(_)) => "pull",
-        _ => "snapshot",
-    });
-    let dataset = super::decode(&snapshot, &config, args.source.strict, printer)?;
-    let api = url::Url::parse(&snapshot.manifest.api).ok();
-    let context = select::Context {
-        today: snapshot.manifest.fetched_at.date_naive(),
-        api: api.as_ref(),
+    let sites = match std::mem::take(selection) {
+        Selection {
+            data: Some(kept),
+            sites,
+        } if Some(&kept) == data.as_ref() => sites,
+        _ => {
+            let snapshot = super::load_snapshot(&config, printer)?;
+            stages.lap(match config.source {
+                Some(Source::Api(_)) => "pull",
+                _ => "snapshot",
+            });
+            let dataset = super::decode(&snapshot, &config, args.source.strict, printer)?;
+            let api = url::Url::parse(&snapshot.manifest.api).ok();
+            let context = select::Context {
+                today: snapshot.manifest.fetched_at.date_naive(),
+                api: api.as_ref(),
+            };
+            drop(snapshot);
+            stages.lap("decode");
+            select::select(&dataset, &config, &context)
+        }
     };
-    drop(snapshot);
-    stages.lap("decode");
-    let sites = select::select(&dataset, &config, &context);
     let content = content::load(&config)?;
     stages.lap("select");
 
@@ -120,6 +147,7 @@ pub fn run(args: &BuildArgs, printer: &Printer) -> Result<()> {
         per_language.join(", "),
         args.output_dir.display(),
     ));
+    *selection = Selection { data, sites };
     finish(&mut report, &stages, args, printer)
 }
 
@@ -133,19 +161,26 @@ fn finish(report: &mut BuildReport, stages: &Stages, args: &BuildArgs, printer: 
     Ok(())
 }
 
-/// Everything a build reads, when it reads only local files: sentier, the config (with the
-/// command line's overrides), the theme and the site's overrides, `content/`, and the snapshot.
-/// `None` when the data comes from the API: it is only known after pulling.
-fn inputs_fingerprint(config: &Config, theme: &Theme) -> Result<Option<Digest>> {
+/// Everything a build reads: the data's fingerprint, the theme and the site's overrides, and
+/// `content/`.
+fn inputs_fingerprint(data: &Digest, config: &Config, theme: &Theme) -> Result<Digest> {
+    let mut fingerprint = Fingerprint::new();
+    fingerprint.text(data).text(&theme.fingerprint);
+    fingerprint.directory(&config.root.join("content"))?;
+    Ok(fingerprint.finish())
+}
+
+/// What the selected sites are made from, when the build reads only local files: sentier, the
+/// config (with the command line's overrides) and the snapshot. `None` when the data comes from
+/// the API: it is only known after pulling.
+fn data_fingerprint(config: &Config) -> Result<Option<Digest>> {
     let Some(Source::Snapshot(dir)) = &config.source else {
         return Ok(None);
     };
     let mut fingerprint = Fingerprint::new();
     fingerprint
         .text(env!("CARGO_PKG_VERSION"))
-        .text(&format!("{config:?}"))
-        .text(&theme.fingerprint);
-    fingerprint.directory(&config.root.join("content"))?;
+        .text(&format!("{config:?}"));
     // The manifest changes at every pull; what the build uses of it does not.
     // Without a readable manifest there is no snapshot: reading it will say so.
     let Some(manifest) = std::fs::read(dir.join(snapshot::MANIFEST))

@@ -9,6 +9,7 @@ use std::sync::mpsc;
 
 use anyhow::{Context, Result};
 
+use super::build::Selection;
 use crate::cli::{BuildArgs, ServeArgs};
 use crate::config::{Config, Source};
 use crate::printer::{Printer, Verbosity};
@@ -57,7 +58,9 @@ pub fn run(args: &ServeArgs, verbosity: Verbosity) -> Result<()> {
     })
     .context("cannot watch the site's files")?;
     let site = LiveSite::new(build_args.output_dir.clone());
-    build(&build_args, verbosity, &site);
+    // Kept between builds: a save that changes no data skips decoding and selecting.
+    let mut selection = Selection::default();
+    build(&build_args, verbosity, &site, &mut selection);
 
     let server = router(site.clone());
     runtime.spawn(async move {
@@ -79,7 +82,7 @@ pub fn run(args: &ServeArgs, verbosity: Verbosity) -> Result<()> {
             break;
         }
         printer.info("change detected, rebuilding");
-        build(&build_args, verbosity, &site);
+        build(&build_args, verbosity, &site, &mut selection);
         if let Err(error) = watcher.follow(sources(&build_args)) {
             eprintln!("warning: cannot watch a new folder: {error}");
         }
@@ -90,10 +93,10 @@ pub fn run(args: &ServeArgs, verbosity: Verbosity) -> Result<()> {
 }
 
 /// One build into the served directory; its error, if any, goes to the terminal and the pages.
-fn build(args: &BuildArgs, verbosity: Verbosity, site: &LiveSite) {
+fn build(args: &BuildArgs, verbosity: Verbosity, site: &LiveSite, selection: &mut Selection) {
     // A new printer: warnings are counted per build.
     let printer = Printer::new(verbosity);
-    match super::build::run(args, &printer) {
+    match super::build::run_with(args, &printer, selection) {
         Ok(()) => site.built(None),
         Err(error) => {
             eprintln!("error: {error:#}");
