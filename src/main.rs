@@ -5,6 +5,11 @@ use sentier::cli::{Cli, Command};
 use sentier::commands;
 use sentier::printer::{Printer, Verbosity};
 
+// A build allocates millions of small strings from two threads: glibc's per-thread arenas kept
+// freed memory and fragmented, mimalloc measured a quarter less peak memory and less time.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let verbosity = match (cli.quiet, cli.verbose) {

@@ -104,7 +104,7 @@ pub fn vertex_bytes(coords: &[Coord]) -> Vec<u8> {
     bytes
 }
 
-const EARTH_RADIUS_M: f64 = 6_371_008.8;
+pub const EARTH_RADIUS_M: f64 = 6_371_008.8;
 
 /// Great-circle distance in metres.
 pub fn haversine_m(a: Coord, b: Coord) -> f64 {
@@ -124,16 +124,6 @@ pub struct Location {
     pub along_m: f64,
 }
 
-/// A local planar frame around `origin`, in metres: exact enough over a few kilometres.
-fn planar(origin: Coord, c: Coord) -> (f64, f64) {
-    let k = origin.lat.to_radians().cos();
-    let metres_per_degree = EARTH_RADIUS_M.to_radians();
-    (
-        (c.lon - origin.lon) * k * metres_per_degree,
-        (c.lat - origin.lat) * metres_per_degree,
-    )
-}
-
 impl Geometry {
     /// Length of the route's lines along the Earth's surface, in metres.
     pub fn length_m(&self) -> f64 {
@@ -142,54 +132,6 @@ impl Geometry {
             .flat_map(|line| line.windows(2))
             .map(|w| haversine_m(w[0], w[1]))
             .sum()
-    }
-
-    /// The nearest place on this route to `point`; for a geometry without lines, its nearest vertex.
-    pub fn locate(&self, point: Coord) -> Option<Location> {
-        let lines = self.lines();
-        if lines.is_empty() {
-            return self
-                .coords()
-                .map(|c| Location {
-                    distance_m: haversine_m(point, *c),
-                    along_m: 0.0,
-                })
-                .min_by(|a, b| a.distance_m.total_cmp(&b.distance_m));
-        }
-        let mut best: Option<Location> = None;
-        let mut walked = 0.0;
-        for line in lines {
-            if line.len() == 1 {
-                let distance_m = haversine_m(point, line[0]);
-                if best.is_none_or(|b| distance_m < b.distance_m) {
-                    best = Some(Location {
-                        distance_m,
-                        along_m: walked,
-                    });
-                }
-            }
-            for w in line.windows(2) {
-                let (ax, ay) = planar(point, w[0]);
-                let (bx, by) = planar(point, w[1]);
-                let (dx, dy) = (bx - ax, by - ay);
-                let length = (dx * dx + dy * dy).sqrt();
-                let t = if length == 0.0 {
-                    0.0
-                } else {
-                    (-(ax * dx + ay * dy) / (length * length)).clamp(0.0, 1.0)
-                };
-                let (px, py) = (ax + t * dx, ay + t * dy);
-                let distance_m = (px * px + py * py).sqrt();
-                if best.is_none_or(|b| distance_m < b.distance_m) {
-                    best = Some(Location {
-                        distance_m,
-                        along_m: walked + t * length,
-                    });
-                }
-                walked += length;
-            }
-        }
-        best
     }
 
     /// Whether this geometry's lines or vertices meet the area of `area` (a Polygon or
@@ -476,16 +418,6 @@ mod tests {
         // One degree of latitude is about 111.2 km.
         let line = Geometry::LineString(vec![c(6.0, 45.0), c(6.0, 46.0)]);
         assert!((line.length_m() - 111_195.0).abs() < 100.0, "{}", line.length_m());
-    }
-
-    #[test]
-    fn a_point_is_located_along_a_route() {
-        let line = Geometry::LineString(vec![c(6.0, 45.0), c(6.0, 45.01), c(6.01, 45.01)]);
-        // 100 m east of the first segment's middle.
-        let east = 100.0 / (EARTH_RADIUS_M.to_radians() * 45.005f64.to_radians().cos());
-        let location = line.locate(c(6.0 + east, 45.005)).unwrap();
-        assert!((location.distance_m - 100.0).abs() < 1.0, "{location:?}");
-        assert!((location.along_m - 556.0).abs() < 2.0, "{location:?}");
     }
 
     #[test]

@@ -7,6 +7,7 @@
 
 pub mod geometry;
 pub mod objects;
+pub mod route;
 pub mod values;
 
 use std::collections::{BTreeMap, HashMap};

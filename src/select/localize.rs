@@ -47,6 +47,8 @@ pub struct Localizer<'a> {
     pub sanitizer: &'a html::Sanitizer,
     /// Simplification of shapes drawn on object maps, in degrees.
     pub map_tolerance: f64,
+    /// Treks' profiles and thumbnails, drawn once for every language.
+    pub drawings: &'a super::drawings::Drawings,
 }
 
 impl Localizer<'_> {

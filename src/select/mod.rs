@@ -6,15 +6,18 @@
 //! The views are plain serializable structs: templates receive them as they are and never look
 //! anything up.
 
+pub mod drawings;
 pub mod filter;
 pub mod localize;
 pub mod outdoor;
 pub mod pages;
+pub mod proximity;
 pub mod search;
 pub mod tourism;
 pub mod trek;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -22,12 +25,13 @@ use serde::Serialize;
 
 use crate::config::Config;
 use crate::html::{self, Sanitizer};
-use crate::model::geometry::Geometry;
 use crate::model::values::{Id, Text};
 use crate::model::{Attachment, Dataset, Trek};
+use drawings::Drawings;
 pub use localize::{Local, Localizer, Named, Picture};
 pub use outdoor::{CourseView, SiteView};
 pub use pages::{FlatPageView, MenuEntry};
+use proximity::Proximity;
 pub use tourism::{ContentView, EventView};
 use trek::Surroundings;
 pub use trek::TrekView;
@@ -64,7 +68,7 @@ pub struct Card {
     pub name: Local,
     pub picture: Option<Picture>,
     /// A trek's route as an SVG path in a 100 × 100 box.
-    pub thumbnail: Option<String>,
+    pub thumbnail: Option<std::sync::Arc<str>>,
     /// Practice, category or type.
     pub subtitle: Option<Local>,
     /// The teaser (or description) as plain text, cut for cards and meta descriptions.
@@ -140,6 +144,12 @@ pub struct Context<'a> {
 /// Builds every language's site.
 pub fn select(dataset: &Dataset, config: &Config, context: &Context) -> Vec<LanguageSite> {
     let sanitizer = Sanitizer::new(context.api);
+    let proximity = Proximity::new(
+        dataset,
+        config.pages.poi_distance_m,
+        config.pages.nearby_distance_m,
+    );
+    let drawings = Drawings::new(&dataset.treks);
     let mut sites: Vec<LanguageSite> = config
         .languages
         .par_iter()
@@ -152,15 +162,16 @@ pub fn select(dataset: &Dataset, config: &Config, context: &Context) -> Vec<Lang
                 api: context.api,
                 sanitizer: &sanitizer,
                 map_tolerance: config.maps.trek_tolerance,
+                drawings: &drawings,
             };
-            language_site(&localizer, config, context)
+            language_site(&localizer, config, context, &proximity)
         })
         .collect();
     link_translations(&mut sites);
     sites
 }
 
-fn language_site(l: &Localizer, config: &Config, context: &Context) -> LanguageSite {
+fn language_site(l: &Localizer, config: &Config, context: &Context, proximity: &Proximity) -> LanguageSite {
     let dataset = l.dataset;
     let filters = &config.filters;
     let is_default = l.lang == config.default_language;
@@ -343,30 +354,28 @@ fn language_site(l: &Localizer, config: &Config, context: &Context) -> LanguageS
     );
 
     let around = Surroundings {
-        pois: trek::PoiIndex::new(&dataset.pois, l.lang),
-        sensitive_areas: &dataset.sensitive_areas,
+        proximity,
+        pois: dataset.pois.iter().map(|_| std::sync::OnceLock::new()).collect(),
         contents: content_cards
             .iter()
-            .filter_map(|(c, card)| trek::Place::new(c.geometry.as_ref()?, card.clone()))
+            .map(|(c, card)| (c.id, Arc::new(card.clone())))
             .collect(),
         events: event_cards
             .iter()
-            .filter_map(|(e, card)| trek::Place::new(e.geometry.as_ref()?, card.clone()))
+            .map(|(e, card)| (e.id, Arc::new(card.clone())))
             .collect(),
         treks: &trek_links,
-        poi_distance_m: config.pages.poi_distance_m,
-        nearby_distance_m: config.pages.nearby_distance_m,
         emergency_number: config.pages.emergency_number.as_deref(),
     };
     let trek_views: Vec<TrekView> = trek_cards
         .par_iter()
         .map(|(t, card)| l.trek(t, card.clone(), &around))
         .collect();
-    let trek_places: Vec<trek::Place> = trek_cards
-        .par_iter()
-        .filter_map(|(t, card)| trek::Place::new(t.geometry.as_deref()?, card.clone()))
+    drop(around);
+    let shown_treks: HashMap<Id, Arc<Card>> = trek_cards
+        .iter()
+        .map(|(t, card)| (t.id, Arc::new(card.clone())))
         .collect();
-    let distance = config.pages.nearby_distance_m;
     let search = if config.search.enabled {
         l.search_data(search::Shown {
             treks: trek_cards
@@ -383,11 +392,17 @@ fn language_site(l: &Localizer, config: &Config, context: &Context) -> LanguageS
     };
     let content_views = content_cards
         .into_par_iter()
-        .map(|(c, card)| l.content(c, card, trek::nearby(c.geometry.as_ref(), &trek_places, distance)))
+        .map(|(c, card)| {
+            let near = trek::nearest(proximity.content_treks(c.id), &shown_treks);
+            l.content(c, card, near)
+        })
         .collect();
     let event_views: Vec<EventView> = event_cards
         .into_par_iter()
-        .map(|(e, card)| l.event(e, card, trek::nearby(e.geometry.as_ref(), &trek_places, distance)))
+        .map(|(e, card)| {
+            let near = trek::nearest(proximity.event_treks(e.id), &shown_treks);
+            l.event(e, card, near)
+        })
         .collect();
     let site_views = site_cards
         .into_iter()
@@ -526,22 +541,15 @@ impl Localizer<'_> {
             &trek.update_datetime,
         )?;
         card.practice = practice;
-        card.thumbnail = trek
-            .geometry
-            .as_deref()
-            .and_then(crate::assets::profile::thumbnail);
+        let drawn = self.drawings.trek(trek.id);
+        card.thumbnail = drawn.thumbnail.clone();
         card.difficulty = self.one("trek_difficulty", &trek.difficulty);
         card.duration_hours = trek.duration.filter(|d| *d > 0.0);
         card.length_m = trek
             .length_2d
             .or(trek.length_3d)
             .filter(|l| *l > 0.0)
-            .or_else(|| {
-                trek.geometry
-                    .as_deref()
-                    .map(Geometry::length_m)
-                    .filter(|l| *l > 0.0)
-            });
+            .or(drawn.length_m);
         card.ascent_m = trek.ascent.filter(|a| *a > 0.0);
         card.city = trek
             .departure_city

@@ -29,7 +29,7 @@ pub struct ContentView {
     pub label_accessibility: Option<Named>,
     pub sources: Vec<super::trek::Source>,
     /// Treks passing near it, nearest first.
-    pub nearby_treks: Vec<Card>,
+    pub nearby_treks: Vec<std::sync::Arc<Card>>,
     pub location: Option<[f64; 2]>,
     /// Lines and areas for its map.
     #[serde(skip)]
@@ -72,7 +72,7 @@ pub struct EventView {
     pub website: String,
     pub sources: Vec<super::trek::Source>,
     /// Treks passing near it, nearest first.
-    pub nearby_treks: Vec<Card>,
+    pub nearby_treks: Vec<std::sync::Arc<Card>>,
     pub location: Option<[f64; 2]>,
     /// Lines and areas for its map.
     #[serde(skip)]
@@ -90,7 +90,12 @@ fn time(value: &str) -> String {
 }
 
 impl Localizer<'_> {
-    pub fn content(&self, content: &TouristicContent, card: Card, nearby_treks: Vec<Card>) -> ContentView {
+    pub fn content(
+        &self,
+        content: &TouristicContent,
+        card: Card,
+        nearby_treks: Vec<std::sync::Arc<Card>>,
+    ) -> ContentView {
         let category = content
             .category
             .id
@@ -148,7 +153,12 @@ impl Localizer<'_> {
         }
     }
 
-    pub fn event(&self, event: &TouristicEvent, card: Card, nearby_treks: Vec<Card>) -> EventView {
+    pub fn event(
+        &self,
+        event: &TouristicEvent,
+        card: Card,
+        nearby_treks: Vec<std::sync::Arc<Card>>,
+    ) -> EventView {
         EventView {
             pictures: self.pictures(&event.attachments),
             kind: self.one("touristicevent_type", &event.kind),

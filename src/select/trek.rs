@@ -3,17 +3,18 @@
 //! areas crossed, touristic contents and events nearby).
 
 use std::collections::{BTreeMap, HashMap};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use serde::Serialize;
 
 use super::localize::{Local, Localizer, Named, Picture};
+use super::proximity::{Around, Near, Proximity};
 use super::{Card, Link, Translation};
-use crate::assets::profile::{self, Profile};
+use crate::assets::profile::Profile;
 use crate::html;
-use crate::model::geometry::{expand_bbox, Coord, Geometry};
+use crate::model::geometry::Geometry;
 use crate::model::values::Id;
-use crate::model::{InformationDesk, Poi, SensitiveArea, Trek, WebLink};
+use crate::model::{InformationDesk, Poi, Trek, WebLink};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct TrekView {
@@ -23,7 +24,7 @@ pub struct TrekView {
     #[serde(skip)]
     pub geometry: Option<Arc<Geometry>>,
     /// Distance against altitude, when the route has altitudes.
-    pub profile: Option<Profile>,
+    pub profile: Option<Arc<Profile>>,
     /// GPX, KML and GeoJSON files beside the page.
     pub downloads: Vec<Download>,
     /// Plain text for downloads: the teaser, else the description.
@@ -64,8 +65,10 @@ pub struct TrekView {
     pub sensitive_areas: Vec<Area>,
     pub web_links: Vec<LinkGroup>,
     pub sources: Vec<Source>,
-    pub nearby_contents: Vec<Card>,
-    pub nearby_events: Vec<Card>,
+    /// Shared with every other page listing them: a dozen cards per trek and language, copied,
+    /// were most of a large build's memory.
+    pub nearby_contents: Vec<Arc<Card>>,
+    pub nearby_events: Vec<Arc<Card>>,
     pub create_datetime: String,
     pub update_datetime: String,
     /// This trek in every site language where it is shown, this one included.
@@ -92,16 +95,31 @@ pub struct Rating {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct PoiView {
-    pub id: u64,
     /// 1-based position along the route, as the map numbers it.
     pub number: usize,
+    pub location: Option<[f64; 2]>,
+    /// Metres from the trek's start to the point nearest this one.
+    pub along_m: f64,
+    /// What the point shows, the same on every trek it is near.
+    #[serde(flatten)]
+    pub poi: Arc<PoiInfo>,
+}
+
+impl std::ops::Deref for PoiView {
+    type Target = PoiInfo;
+
+    fn deref(&self) -> &PoiInfo {
+        &self.poi
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct PoiInfo {
+    pub id: u64,
     pub name: Local,
     pub kind: Option<Named>,
     pub description: Option<Local>,
     pub pictures: Vec<Picture>,
-    pub location: Option<[f64; 2]>,
-    /// Metres from the trek's start to the point nearest this one.
-    pub along_m: f64,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -200,15 +218,16 @@ pub struct Source {
 
 /// What a trek page needs besides the trek: the other objects shown in this language.
 pub struct Surroundings<'a> {
-    pub pois: PoiIndex<'a>,
-    pub sensitive_areas: &'a [SensitiveArea],
-    /// Cards of touristic contents and events shown in this language, with their geometry.
-    pub contents: Vec<Place<'a>>,
-    pub events: Vec<Place<'a>>,
+    /// What lies near every trek, for all languages.
+    pub proximity: &'a Proximity,
+    /// Per POI of the dataset, as this language shows it: made once, for the first trek it is
+    /// along, and shared by the others.
+    pub pois: Vec<OnceLock<Option<Arc<PoiInfo>>>>,
+    /// Cards of touristic contents and events shown in this language, by id.
+    pub contents: HashMap<Id, Arc<Card>>,
+    pub events: HashMap<Id, Arc<Card>>,
     /// Links to treks shown in this language, by id.
     pub treks: &'a BTreeMap<Id, Link>,
-    pub poi_distance_m: f64,
-    pub nearby_distance_m: f64,
     pub emergency_number: Option<&'a str>,
 }
 
@@ -233,7 +252,7 @@ impl Localizer<'_> {
             .unwrap_or_default();
         TrekView {
             geometry: trek.geometry.clone(),
-            profile: trek.geometry.as_deref().and_then(profile::profile),
+            profile: self.drawings.trek(trek.id).profile.clone(),
             downloads,
             plain_description,
             pictures,
@@ -257,7 +276,7 @@ impl Localizer<'_> {
                 .map(|g| g.coords().map(|c| point(*c)).collect())
                 .unwrap_or_default(),
             departure_point: trek.geometry.as_deref().and_then(Geometry::start).map(point),
-            pois: self.pois_along(trek, around),
+            pois: self.pois_along(around.proximity.trek(trek.id), &around.pois),
             steps: trek
                 .children
                 .ids
@@ -291,15 +310,11 @@ impl Localizer<'_> {
             parking_location: trek.parking_location.map(point),
             public_transport: self.rich(&trek.public_transport),
             accessibility: self.accessibility(trek, around.emergency_number),
-            sensitive_areas: self.areas_crossed(trek, around.sensitive_areas),
+            sensitive_areas: self.areas_crossed(&around.proximity.trek(trek.id).sensitive_areas),
             web_links: self.web_links(&trek.web_links),
             sources: self.sources(&trek.source),
-            nearby_contents: nearby(
-                trek.geometry.as_deref(),
-                &around.contents,
-                around.nearby_distance_m,
-            ),
-            nearby_events: nearby(trek.geometry.as_deref(), &around.events, around.nearby_distance_m),
+            nearby_contents: nearest(&around.proximity.trek(trek.id).contents, &around.contents),
+            nearby_events: nearest(&around.proximity.trek(trek.id).events, &around.events),
             create_datetime: trek.create_datetime.clone(),
             update_datetime: trek.update_datetime.clone(),
             translations: Vec::new(),
@@ -348,47 +363,44 @@ impl Localizer<'_> {
             .collect()
     }
 
-    /// POIs near the line, ordered along it and numbered as the map numbers them.
-    fn pois_along(&self, trek: &Trek, around: &Surroundings) -> Vec<PoiView> {
-        let Some(geometry) = &trek.geometry else {
-            return Vec::new();
-        };
-        let Some(bbox) = geometry.bbox().map(|b| expand_bbox(b, around.poi_distance_m)) else {
-            return Vec::new();
-        };
-        let mut found: Vec<(f64, &Poi, crate::model::geometry::Coord)> = around
+    /// POIs near the line published in this language, ordered along it and numbered as the map
+    /// numbers them.
+    fn pois_along(&self, along: &Around, shown: &[OnceLock<Option<Arc<PoiInfo>>>]) -> Vec<PoiView> {
+        along
             .pois
-            .within(bbox)
-            .into_iter()
-            .filter_map(|(poi, at)| {
-                let location = geometry.locate(at)?;
-                (location.distance_m <= around.poi_distance_m).then_some((location.along_m, poi, at))
-            })
-            .collect();
-        found.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.id.cmp(&b.1.id)));
-        found
-            .into_iter()
-            .filter_map(|(along_m, poi, at)| {
-                Some(PoiView {
-                    id: poi.id.0,
-                    number: 0,
-                    name: self.plain(&poi.name)?,
-                    kind: self.one("poi_type", &poi.kind).or_else(|| {
-                        Some(Named {
-                            id: poi.kind.id?.0,
-                            name: self.plain(&poi.type_label)?,
-                            pictogram: self.media_url(&poi.type_pictogram),
-                        })
-                    }),
-                    description: self.rich(&poi.description),
-                    pictures: self.pictures(&poi.attachments),
-                    location: Some([at.lon, at.lat]),
-                    along_m,
-                })
+            .iter()
+            .filter_map(|p| {
+                let info = shown[p.index].get_or_init(|| self.poi(&self.dataset.pois[p.index]).map(Arc::new));
+                Some((p, info.clone()?))
             })
             .enumerate()
-            .map(|(i, poi)| PoiView { number: i + 1, ..poi })
+            .map(|(i, (p, poi))| PoiView {
+                number: i + 1,
+                location: Some([p.at.lon, p.at.lat]),
+                along_m: p.along_m,
+                poi,
+            })
             .collect()
+    }
+
+    /// A point of interest as pages show it, when it is published in this language.
+    fn poi(&self, poi: &Poi) -> Option<PoiInfo> {
+        if !poi.published.in_language(self.lang) {
+            return None;
+        }
+        Some(PoiInfo {
+            id: poi.id.0,
+            name: self.plain(&poi.name)?,
+            kind: self.one("poi_type", &poi.kind).or_else(|| {
+                Some(Named {
+                    id: poi.kind.id?.0,
+                    name: self.plain(&poi.type_label)?,
+                    pictogram: self.media_url(&poi.type_pictogram),
+                })
+            }),
+            description: self.rich(&poi.description),
+            pictures: self.pictures(&poi.attachments),
+        })
     }
 
     pub fn desk(&self, desk: &InformationDesk) -> Option<Desk> {
@@ -443,22 +455,12 @@ impl Localizer<'_> {
         })
     }
 
-    fn areas_crossed(&self, trek: &Trek, areas: &[SensitiveArea]) -> Vec<Area> {
-        let Some(geometry) = &trek.geometry else {
-            return Vec::new();
-        };
-        let Some(route_box) = geometry.bbox() else {
-            return Vec::new();
-        };
-        // Boxes first: the exact test walks every vertex of the route and of the area.
-        areas
+    /// The sensitive areas a route meets (indexes into the dataset's), published in this language.
+    fn areas_crossed(&self, crossed: &[usize]) -> Vec<Area> {
+        crossed
             .iter()
+            .map(|i| &self.dataset.sensitive_areas[*i])
             .filter(|a| a.published.in_language(self.lang))
-            .filter(|a| {
-                a.geometry.as_ref().is_some_and(|area| {
-                    area.bbox().is_some_and(|b| boxes_overlap(b, route_box)) && geometry.meets_area(area)
-                })
-            })
             .filter_map(|a| {
                 Some(Area {
                     id: a.id.0,
@@ -558,109 +560,13 @@ fn step_contexts(trek: &Trek, treks: &BTreeMap<Id, Link>) -> Vec<StepContext> {
         .collect()
 }
 
-/// The POIs published in one language, located once and bucketed on a grid of
-/// [`POI_CELL_DEG`]: a trek looks only at the cells its line's box covers, not at every POI of
-/// the instance (20,000 treks with 80,000 POIs made that a quadratic cost).
-pub struct PoiIndex<'a> {
-    located: Vec<(&'a Poi, Coord)>,
-    cells: HashMap<(i64, i64), Vec<usize>>,
-}
-
-const POI_CELL_DEG: f64 = 0.02;
-
-fn poi_cell(degrees: f64) -> i64 {
-    (degrees / POI_CELL_DEG).floor() as i64
-}
-
-impl<'a> PoiIndex<'a> {
-    pub fn new(pois: &'a [Poi], lang: &str) -> Self {
-        let located: Vec<(&Poi, Coord)> = pois
-            .iter()
-            .filter(|poi| poi.published.in_language(lang))
-            .filter_map(|poi| Some((poi, poi.geometry.as_ref()?.start()?)))
-            .collect();
-        let mut cells: HashMap<(i64, i64), Vec<usize>> = HashMap::new();
-        for (i, (_, at)) in located.iter().enumerate() {
-            cells
-                .entry((poi_cell(at.lon), poi_cell(at.lat)))
-                .or_default()
-                .push(i);
-        }
-        PoiIndex { located, cells }
-    }
-
-    /// The POIs located inside `[west, south, east, north]`, in the instance's order.
-    pub fn within(&self, [w, s, e, n]: [f64; 4]) -> Vec<(&'a Poi, Coord)> {
-        let inside = |at: &Coord| at.lon >= w && at.lon <= e && at.lat >= s && at.lat <= n;
-        let (x0, x1, y0, y1) = (poi_cell(w), poi_cell(e), poi_cell(s), poi_cell(n));
-        let cell_count = (x1 - x0 + 1).saturating_mul(y1 - y0 + 1);
-        // A box wider than the data (a route drawn around the world) is read in one pass.
-        if cell_count > self.cells.len() as i64 {
-            return self
-                .located
-                .iter()
-                .filter(|(_, at)| inside(at))
-                .copied()
-                .collect();
-        }
-        let mut found: Vec<usize> = (x0..=x1)
-            .flat_map(|x| (y0..=y1).map(move |y| (x, y)))
-            .filter_map(|cell| self.cells.get(&cell))
-            .flatten()
-            .copied()
-            .filter(|&i| inside(&self.located[i].1))
-            .collect();
-        found.sort_unstable();
-        found.into_iter().map(|i| self.located[i]).collect()
-    }
-}
-
-/// An object that may be near another, with its bounding box computed once: contents and
-/// events are each compared with every trek, whose lines have thousands of vertices.
-pub struct Place<'a> {
-    pub geometry: &'a Geometry,
-    pub bbox: [f64; 4],
-    pub card: Card,
-}
-
-impl<'a> Place<'a> {
-    pub fn new(geometry: &'a Geometry, card: Card) -> Option<Place<'a>> {
-        Some(Place {
-            bbox: geometry.bbox()?,
-            geometry,
-            card,
-        })
-    }
-}
-
-fn boxes_overlap(a: [f64; 4], b: [f64; 4]) -> bool {
-    a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3]
-}
-
-/// Cards of objects at most `distance_m` from `route`, nearest first.
-pub fn nearby(route: Option<&Geometry>, candidates: &[Place], distance_m: f64) -> Vec<Card> {
-    let Some(route) = route else { return Vec::new() };
-    let Some(bbox) = route.bbox().map(|b| expand_bbox(b, distance_m)) else {
-        return Vec::new();
-    };
-    let mut found: Vec<(f64, &Card)> = candidates
-        .iter()
-        .filter(|place| boxes_overlap(place.bbox, bbox) && place.geometry.intersects_bbox(bbox))
-        .map(|place| (place.geometry, &place.card))
-        .filter_map(|(geometry, card)| {
-            let distance = geometry
-                .coords()
-                .filter_map(|c| route.locate(*c))
-                .map(|l| l.distance_m)
-                .fold(f64::INFINITY, f64::min);
-            (distance <= distance_m).then_some((distance, card))
-        })
-        .collect();
-    found.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.id.cmp(&b.1.id)));
-    found
-        .into_iter()
+/// The cards of the objects near something that are shown in this language, nearest first,
+/// at most [`NEARBY_MAX`].
+pub fn nearest(near: &[Near], shown: &HashMap<Id, Arc<Card>>) -> Vec<Arc<Card>> {
+    near.iter()
+        .filter_map(|n| shown.get(&n.id))
         .take(NEARBY_MAX)
-        .map(|(_, card)| card.clone())
+        .cloned()
         .collect()
 }
 
@@ -674,47 +580,28 @@ mod tests {
     use super::*;
 
     #[test]
-    fn nearby_lists_the_nearest_within_the_distance_and_at_most_a_dozen() {
-        let point = |lon: f64| {
-            Geometry::Point(Coord {
-                lon,
-                lat: 45.0,
-                z: None,
-            })
-        };
-        let route = Geometry::LineString(vec![
-            Coord {
-                lon: 6.0,
-                lat: 45.0,
-                z: None,
-            },
-            Coord {
-                lon: 6.001,
-                lat: 45.0,
-                z: None,
-            },
-        ]);
-        // 20 points 0 to 950 m east of the route's end, then one 5 km away.
-        let geometries: Vec<Geometry> = (0..20)
-            .map(|i| point(6.001 + i as f64 * 0.000_635))
-            .chain([point(6.07)])
-            .collect();
-        let places: Vec<Place> = geometries
-            .iter()
-            .enumerate()
-            .rev()
-            .map(|(i, g)| {
-                let card = Card {
-                    id: i as u64,
-                    ..Card::default()
-                };
-                Place::new(g, card).unwrap()
+    fn nearby_lists_the_nearest_shown_and_at_most_a_dozen() {
+        let near: Vec<Near> = (0..20)
+            .map(|i| Near {
+                id: Id(i),
+                distance_m: i as f64 * 10.0,
             })
             .collect();
-        let found: Vec<u64> = nearby(Some(&route), &places, 1000.0)
-            .iter()
-            .map(|c| c.id)
+        let cards: Vec<Card> = (0..20)
+            .map(|i| Card {
+                id: i,
+                ..Card::default()
+            })
             .collect();
-        assert_eq!(found, (0..NEARBY_MAX as u64).collect::<Vec<_>>());
+        // Odd ids are not shown in this language.
+        let shown: HashMap<Id, Arc<Card>> = cards
+            .iter()
+            .filter(|c| c.id % 2 == 0)
+            .map(|c| (Id(c.id), Arc::new(c.clone())))
+            .collect();
+        let found: Vec<u64> = nearest(&near, &shown).iter().map(|c| c.id).collect();
+        assert_eq!(found, [0, 2, 4, 6, 8, 10, 12, 14, 16, 18]);
+        let all: HashMap<Id, Arc<Card>> = cards.iter().map(|c| (Id(c.id), Arc::new(c.clone()))).collect();
+        assert_eq!(nearest(&near, &all).len(), NEARBY_MAX);
     }
 }

@@ -284,7 +284,7 @@ fn card(doc: &SearchDoc, format: &Format, words: &Words) -> serde_json::Value {
     put("n", Some(card.name.text.clone()));
     put("nl", card.name.lang.clone());
     put("i", card.picture.as_ref().map(|p| p.thumbnail.clone()));
-    put("r", card.thumbnail.clone());
+    put("r", card.thumbnail.as_deref().map(str::to_string));
     put("s", card.subtitle.as_ref().map(|s| s.text.clone()));
     put(
         "d",
