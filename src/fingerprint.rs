@@ -39,6 +39,26 @@ impl Fingerprint {
         self
     }
 
+    /// Everything `reader` yields, streamed: a snapshot's files are hundreds of megabytes.
+    pub fn reader(&mut self, mut reader: impl std::io::Read) -> std::io::Result<&mut Self> {
+        let mut buffer = vec![0; 1 << 20];
+        let mut total = 0u64;
+        loop {
+            match reader.read(&mut buffer) {
+                Ok(0) => break,
+                Ok(n) => {
+                    self.state.update(&buffer[..n]);
+                    total += n as u64;
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+        // The length last, as `bytes` puts it first: two files cannot run into each other.
+        self.state.update(&total.to_le_bytes());
+        Ok(self)
+    }
+
     pub fn text(&mut self, text: &str) -> &mut Self {
         self.bytes(text.as_bytes())
     }

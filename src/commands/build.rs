@@ -85,13 +85,14 @@ pub fn run_with(args: &BuildArgs, printer: &Printer, selection: &mut Selection) 
                 Some(Source::Api(_)) => "pull",
                 _ => "snapshot",
             });
-            let dataset = super::decode(&snapshot, &config, args.source.strict, printer)?;
             let api = url::Url::parse(&snapshot.manifest.api).ok();
+            let today = snapshot.manifest.fetched_at.date_naive();
+            let decoded = crate::model::decode_owned(snapshot);
+            let dataset = super::decoded(decoded, &config, args.source.strict, printer)?;
             let context = select::Context {
-                today: snapshot.manifest.fetched_at.date_naive(),
+                today,
                 api: api.as_ref(),
             };
-            drop(snapshot);
             stages.lap("decode");
             select::select(&dataset, &config, &context)
         }
@@ -202,7 +203,10 @@ fn data_fingerprint(config: &Config) -> Result<Option<Digest>> {
     for entry in fs::files_under(dir)? {
         if entry.as_os_str() != snapshot::MANIFEST {
             fingerprint.text(&entry.to_string_lossy());
-            fingerprint.bytes(&fs::read(&dir.join(&entry))?);
+            let path = dir.join(&entry);
+            std::fs::File::open(&path)
+                .and_then(|file| fingerprint.reader(file).map(drop))
+                .with_context(|| format!("cannot read {}", path.display()))?;
         }
     }
     Ok(Some(fingerprint.finish()))

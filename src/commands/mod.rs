@@ -52,8 +52,8 @@ pub fn pull_from(
 
 /// Decodes a snapshot, reporting each object that could not be read; with `strict`, any such
 /// object is an error.
-pub fn decode(snapshot: &Snapshot, config: &Config, strict: bool, printer: &Printer) -> Result<Dataset> {
-    let decoded = model::decode(snapshot);
+/// Reports what decoding found (errors with `--strict`) and returns the dataset.
+pub fn decoded(decoded: model::Decoded, config: &Config, strict: bool, printer: &Printer) -> Result<Dataset> {
     if strict {
         if let Some(first) = decoded.issues.first() {
             bail!(

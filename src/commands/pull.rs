@@ -35,7 +35,12 @@ pub fn run(args: &PullArgs, printer: &Printer) -> Result<()> {
     let snapshot = super::pull_from(&config, api, printer, previous.as_ref())?;
     drop(previous);
     // Decoding here reports undecodable objects now, not at the next build.
-    super::decode(&snapshot, &config, args.source.strict, printer)?;
+    super::decoded(
+        crate::model::decode(&snapshot),
+        &config,
+        args.source.strict,
+        printer,
+    )?;
     let warnings = printer.counts().values().sum::<usize>();
     if args.source.fail_on_warnings && warnings > 0 {
         anyhow::bail!(

@@ -122,9 +122,32 @@ const NOMENCLATURES: &[&str] = &[
     "sensitivearea_practice",
 ];
 
+/// Decodes a snapshot that is still needed afterwards (a pull writes it).
 pub fn decode(snapshot: &Snapshot) -> Decoded {
+    let languages = snapshot.manifest.languages.clone();
+    decode_lists(languages, &mut |name| Raws::Borrowed(snapshot.objects(name)))
+}
+
+/// Decodes a snapshot and frees each raw object as soon as it is decoded: the raw text and
+/// the decoded objects of a large instance never both sit whole in memory.
+pub fn decode_owned(snapshot: Snapshot) -> Decoded {
+    let Snapshot {
+        manifest,
+        mut objects,
+    } = snapshot;
+    decode_lists(manifest.languages, &mut |name| {
+        Raws::Owned(objects.remove(name).unwrap_or_default())
+    })
+}
+
+/// One endpoint's raw objects, borrowed or given.
+enum Raws<'a> {
+    Borrowed(&'a [Box<RawValue>]),
+    Owned(Vec<Box<RawValue>>),
+}
+
+fn decode_lists<'a>(languages: Vec<String>, list: &mut dyn FnMut(&str) -> Raws<'a>) -> Decoded {
     let mut issues = Vec::new();
-    let list = |name: &str| -> &[Box<RawValue>] { snapshot.objects(name) };
     let treks = decode_all::<Trek>("trek", list("trek"), &mut issues);
     let pois = decode_all("poi", list("poi"), &mut issues);
     let touristic_contents = decode_all("touristiccontent", list("touristiccontent"), &mut issues);
@@ -163,22 +186,9 @@ pub fn decode(snapshot: &Snapshot) -> Decoded {
         })
         .collect();
 
-    for endpoint in endpoint::ENDPOINTS {
-        for raw in snapshot.objects(endpoint.name) {
-            for (field, found) in endpoint::rejected_references(endpoint, raw) {
-                issues.push(DecodeIssue {
-                    kind: IssueKind::BadReference,
-                    endpoint: endpoint.name.to_string(),
-                    id: object_id(raw),
-                    message: format!("`{field}` holds {found}, which is not an id; ignored"),
-                });
-            }
-        }
-    }
-
     Decoded {
         dataset: Dataset {
-            languages: snapshot.manifest.languages.clone(),
+            languages,
             treks,
             pois,
             touristic_contents,
@@ -207,31 +217,52 @@ fn by_id<T>(items: Vec<T>, id: impl Fn(&T) -> Id) -> HashMap<Id, T> {
 }
 
 /// Decodes every object of one endpoint in parallel, keeping order and skipping (with an
-/// issue) the ones that cannot be read.
+/// issue) the ones that cannot be read; reference fields holding something other than ids are
+/// reported too.
 fn decode_all<T: DeserializeOwned + Send>(
     endpoint: &str,
-    raws: &[Box<RawValue>],
+    raws: Raws,
     issues: &mut Vec<DecodeIssue>,
 ) -> Vec<T> {
-    let results: Vec<Result<T, DecodeIssue>> = raws
-        .par_iter()
-        .map(|raw| {
-            serde_json::from_str::<T>(raw.get()).map_err(|error| DecodeIssue {
+    let results: Vec<(Option<T>, Vec<DecodeIssue>)> = match raws {
+        Raws::Borrowed(raws) => raws.par_iter().map(|raw| decode_one(endpoint, raw)).collect(),
+        Raws::Owned(raws) => raws
+            .into_par_iter()
+            .map(|raw| decode_one(endpoint, &raw))
+            .collect(),
+    };
+    let mut decoded = Vec::with_capacity(results.len());
+    for (object, found) in results {
+        issues.extend(found);
+        decoded.extend(object);
+    }
+    decoded
+}
+
+fn decode_one<T: DeserializeOwned>(endpoint: &str, raw: &RawValue) -> (Option<T>, Vec<DecodeIssue>) {
+    let mut issues = Vec::new();
+    if let Some(known) = endpoint::find(endpoint) {
+        for (field, found) in endpoint::rejected_references(known, raw) {
+            issues.push(DecodeIssue {
+                kind: IssueKind::BadReference,
+                endpoint: endpoint.to_string(),
+                id: object_id(raw),
+                message: format!("`{field}` holds {found}, which is not an id; ignored"),
+            });
+        }
+    }
+    match serde_json::from_str::<T>(raw.get()) {
+        Ok(object) => (Some(object), issues),
+        Err(error) => {
+            issues.push(DecodeIssue {
                 kind: IssueKind::Skipped,
                 endpoint: endpoint.to_string(),
                 id: object_id(raw),
                 message: error.to_string(),
-            })
-        })
-        .collect();
-    let mut decoded = Vec::with_capacity(results.len());
-    for result in results {
-        match result {
-            Ok(object) => decoded.push(object),
-            Err(issue) => issues.push(issue),
+            });
+            (None, issues)
         }
     }
-    decoded
 }
 
 /// The `id` of a raw object, for messages, whatever its shape.
@@ -260,7 +291,7 @@ mod tests {
         )
         .unwrap();
         let mut issues = Vec::new();
-        let pois: Vec<Poi> = decode_all("poi", &raws, &mut issues);
+        let pois: Vec<Poi> = decode_all("poi", Raws::Borrowed(&raws), &mut issues);
         assert_eq!(pois.len(), 1);
         assert_eq!(issues.len(), 2);
         assert_eq!(issues[0].id.as_deref(), Some("2"));
