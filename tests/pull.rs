@@ -305,7 +305,7 @@ fn a_body_that_stalls_past_the_timeout_is_retried() {
         1,
         FaultResponse::StallBody(Duration::from_millis(2500)),
     );
-    let site = Site::new(&config(&api.url(), &["fr"], "").replace("timeout_s = 5", "timeout_s = 1"));
+    let site = Site::new(&config(&api.url(), &["fr"], "").replace("timeout_s = 30", "timeout_s = 1"));
     let run = pull(&site);
     run.assert_success();
     assert!(
@@ -325,7 +325,7 @@ fn a_timeout_is_retried() {
         1,
         FaultResponse::Delay(Duration::from_millis(2500)),
     );
-    let site = Site::new(&config(&api.url(), &["fr"], "").replace("timeout_s = 5", "timeout_s = 1"));
+    let site = Site::new(&config(&api.url(), &["fr"], "").replace("timeout_s = 30", "timeout_s = 1"));
     let run = pull(&site);
     run.assert_success();
     assert!(

@@ -38,6 +38,38 @@ pub fn lines(geometry: &Geometry, tolerance: f64) -> Vec<Vec<LatLng>> {
         .collect()
 }
 
+/// A trek's route as the maps draw it: simplified once, for every language's pages and files.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MapLines {
+    /// At the trek page's tolerance.
+    pub page: Vec<Vec<LatLng>>,
+    /// At the global map's, coarser.
+    pub overview: Vec<Vec<LatLng>>,
+}
+
+impl MapLines {
+    /// From a route's lines simplified at the page's tolerance; the global map's lines are
+    /// simplified from those: the second pass reads a few hundred vertices instead of
+    /// thousands, and its result stays within both tolerances of the route.
+    pub fn new(page_lines: &[Vec<Coord>], overview_tolerance: f64) -> MapLines {
+        let mut drawn = MapLines::default();
+        for page in page_lines {
+            let overview = super::simplify(page, overview_tolerance);
+            for (kept, to) in [
+                (page.as_slice(), &mut drawn.page),
+                (&overview, &mut drawn.overview),
+            ] {
+                let mut points: Vec<LatLng> = kept.iter().copied().map(latlng).collect();
+                points.dedup();
+                if !points.is_empty() {
+                    to.push(points);
+                }
+            }
+        }
+        drawn
+    }
+}
+
 /// Rings of an area, simplified.
 pub fn rings(geometry: &Geometry, tolerance: f64) -> Vec<Vec<LatLng>> {
     let polygons: Vec<&Vec<Vec<Coord>>> = match geometry {

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use crate::model::geometry::{haversine_m, Geometry};
+use crate::model::geometry::{haversine_m, Coord, Geometry};
 
 /// The profile's viewBox.
 const WIDTH: f64 = 600.0;
@@ -144,8 +144,12 @@ fn nice_ticks(low: f64, high: f64, count: usize) -> Vec<f64> {
 
 /// A route's shape in a 100 × 100 viewBox, as an SVG path, north up, proportions kept.
 pub fn thumbnail(geometry: &Geometry) -> Option<String> {
-    let lines = geometry.lines();
-    let [w, s, e, n] = geometry.bbox()?;
+    thumbnail_of(geometry.bbox()?, &geometry.lines())
+}
+
+/// [`thumbnail`] of a route's lines, which may be simplified already (more finely than a
+/// thumbnail needs), framed on the route's box.
+pub fn thumbnail_of([w, s, e, n]: [f64; 4], lines: &[&[Coord]]) -> Option<String> {
     if lines.is_empty() {
         return None;
     }

@@ -34,7 +34,7 @@ pub fn trek(
 ) -> String {
     let tolerance = config.maps.trek_tolerance;
     let geometry = trek.geometry.as_deref();
-    let lines = geometry.map(|g| map::lines(g, tolerance)).unwrap_or_default();
+    let lines = trek.map_lines.page.clone();
     let departure = lines.first().and_then(|l| l.first()).copied();
     let arrival = lines.last().and_then(|l| l.last()).copied().filter(|a| {
         departure.is_none_or(|d| {
@@ -104,7 +104,7 @@ pub fn trek(
                 Some(Step {
                     name: step.name.text.clone(),
                     url: step.url.clone(),
-                    lines: map::lines(view.geometry.as_deref()?, tolerance),
+                    lines: view.map_lines.page.clone(),
                 })
             })
             .collect(),
@@ -197,7 +197,7 @@ pub fn search(
 }
 
 /// `(path, contents)` of the global map's files for one language.
-pub fn overview_files(config: &Config, site: &LanguageSite) -> Vec<(String, String)> {
+pub fn overview_files(site: &LanguageSite) -> Vec<(String, String)> {
     let markers: Vec<TrekMarker> = site
         .treks
         .iter()
@@ -214,12 +214,7 @@ pub fn overview_files(config: &Config, site: &LanguageSite) -> Vec<(String, Stri
     let lines: Vec<(u64, Vec<Vec<LatLng>>)> = site
         .treks
         .iter()
-        .filter_map(|t| {
-            Some((
-                t.card.id,
-                map::lines(t.geometry.as_deref()?, config.maps.overview_tolerance),
-            ))
-        })
+        .map(|t| (t.card.id, t.map_lines.overview.clone()))
         .filter(|(_, lines)| !lines.is_empty())
         .collect();
     let root = site.root.trim_start_matches('/');

@@ -275,7 +275,7 @@ impl<'a> Renderer<'a> {
                 let bytes = self.download(site, trek, format)?;
                 Ok(vec![write(&path, &bytes, Some(inputs))?])
             }
-            Job::MapFiles { site } => maps::overview_files(self.inputs.config, &self.inputs.sites[*site])
+            Job::MapFiles { site } => maps::overview_files(&self.inputs.sites[*site])
                 .iter()
                 .map(|(path, json)| write(path, json.as_bytes(), None))
                 .collect(),

@@ -149,7 +149,7 @@ pub fn select(dataset: &Dataset, config: &Config, context: &Context) -> Vec<Lang
         config.pages.poi_distance_m,
         config.pages.nearby_distance_m,
     );
-    let drawings = Drawings::new(&dataset.treks);
+    let drawings = Drawings::new(&dataset.treks, &config.maps);
     let mut sites: Vec<LanguageSite> = config
         .languages
         .par_iter()

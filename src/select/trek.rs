@@ -23,6 +23,9 @@ pub struct TrekView {
     /// The full-resolution route, shared with the dataset: downloads and maps read it.
     #[serde(skip)]
     pub geometry: Option<Arc<Geometry>>,
+    /// The route as the maps draw it.
+    #[serde(skip)]
+    pub map_lines: Arc<crate::assets::map::MapLines>,
     /// Distance against altitude, when the route has altitudes.
     pub profile: Option<Arc<Profile>>,
     /// GPX, KML and GeoJSON files beside the page.
@@ -253,6 +256,7 @@ impl Localizer<'_> {
         TrekView {
             geometry: trek.geometry.clone(),
             profile: self.drawings.trek(trek.id).profile.clone(),
+            map_lines: self.drawings.trek(trek.id).map_lines.clone(),
             downloads,
             plain_description,
             pictures,

@@ -180,11 +180,13 @@ impl Site {
     }
 }
 
-/// A config for `api` with these languages; `source` adds lines to `[source]`.
+/// A config for `api` with these languages; `source` adds lines to `[source]`. Requests wait
+/// 30 s: on two cores, the suite's parallel builds once delayed the mock's answer past 5 s, and
+/// the retry's warning failed a test.
 pub fn config(api: &str, languages: &[&str], source: &str) -> String {
     let languages: Vec<String> = languages.iter().map(|l| format!("{l:?}")).collect();
     format!(
-        "title = \"Test site\"\nbase_url = \"https://rando.example.org\"\ndefault_language = \"fr\"\nlanguages = [{}]\n[source]\napi = \"{api}\"\nretries = 2\ntimeout_s = 5\n{source}\n",
+        "title = \"Test site\"\nbase_url = \"https://rando.example.org\"\ndefault_language = \"fr\"\nlanguages = [{}]\n[source]\napi = \"{api}\"\nretries = 2\ntimeout_s = 30\n{source}\n",
         languages.join(", ")
     )
 }
