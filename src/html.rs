@@ -110,7 +110,9 @@ pub fn absolute_url(url: &str, api: Option<&Url>) -> Option<String> {
         Err(url::ParseError::RelativeUrlWithoutBase) => api?.join(url).ok()?,
         Err(_) => return None,
     };
-    matches!(parsed.scheme(), "http" | "https").then(|| parsed.to_string())
+    // Copied from the URL's own text: `to_string` grows a buffer and keeps its slack, and
+    // pages hold hundreds of thousands of these.
+    matches!(parsed.scheme(), "http" | "https").then(|| parsed.as_str().to_owned())
 }
 
 /// Text with entities decoded and tags removed: for plain fields, titles and meta descriptions.

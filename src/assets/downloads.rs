@@ -24,7 +24,7 @@ pub struct DownloadError {
 
 fn waypoint(c: &Coord) -> gpx::Waypoint {
     let mut point = gpx::Waypoint::new(Point::new(c.lon, c.lat));
-    point.elevation = c.z;
+    point.elevation = c.z();
     point
 }
 
@@ -90,7 +90,7 @@ pub fn gpx(trek: &Described, geometry: &Geometry) -> Result<Vec<u8>, DownloadErr
 }
 
 fn kml_coord(c: &Coord) -> kml::types::Coord {
-    kml::types::Coord::new(c.lon, c.lat, c.z)
+    kml::types::Coord::new(c.lon, c.lat, c.z())
 }
 
 fn kml_line(line: &[Coord]) -> kml::types::Geometry {
@@ -149,7 +149,7 @@ pub fn kml(trek: &Described, geometry: &Geometry) -> Result<Vec<u8>, DownloadErr
 }
 
 fn position(c: &Coord) -> geojson::Position {
-    match c.z {
+    match c.z() {
         Some(z) => vec![c.lon, c.lat, z].into(),
         None => [c.lon, c.lat].into(),
     }
@@ -214,7 +214,7 @@ mod tests {
     use super::*;
 
     fn c(lon: f64, lat: f64, z: Option<f64>) -> Coord {
-        Coord { lon, lat, z }
+        Coord::new(lon, lat, z)
     }
 
     const TREK: Described = Described {

@@ -202,11 +202,7 @@ mod tests {
 
     #[test]
     fn lines_are_lat_lng_rounded_and_simplified() {
-        let c = |lon: f64, lat: f64| Coord {
-            lon,
-            lat,
-            z: Some(1.0),
-        };
+        let c = |lon: f64, lat: f64| Coord::new(lon, lat, Some(1.0));
         let geometry = Geometry::LineString(vec![
             c(6.123456789, 44.1),
             c(6.2, 44.1000001),

@@ -34,11 +34,7 @@ mod tests {
 
     #[test]
     fn simplification_keeps_the_ends_and_drops_aligned_points() {
-        let c = |lon: f64, lat: f64| Coord {
-            lon,
-            lat,
-            z: Some(lat),
-        };
+        let c = |lon: f64, lat: f64| Coord::new(lon, lat, Some(lat));
         let line = [c(0.0, 0.0), c(1.0, 0.000_001), c(2.0, 0.0), c(3.0, 1.0)];
         let kept = simplify(&line, 0.001);
         assert_eq!(kept, [c(0.0, 0.0), c(2.0, 0.0), c(3.0, 1.0)]);

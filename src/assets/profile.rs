@@ -54,7 +54,7 @@ pub fn profile(geometry: &Geometry) -> Option<Profile> {
                 walked += haversine_m(p, *c);
             }
             previous = Some(*c);
-            if let Some(z) = c.z {
+            if let Some(z) = c.z() {
                 samples.push((walked, z));
             }
         }
@@ -175,7 +175,7 @@ mod tests {
     use crate::model::geometry::Coord;
 
     fn c(lon: f64, lat: f64, z: Option<f64>) -> Coord {
-        Coord { lon, lat, z }
+        Coord::new(lon, lat, z)
     }
 
     #[test]

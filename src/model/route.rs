@@ -160,7 +160,7 @@ mod tests {
     use super::*;
 
     fn c(lon: f64, lat: f64) -> Coord {
-        Coord { lon, lat, z: None }
+        Coord::new(lon, lat, None)
     }
 
     /// Metres east, as degrees of longitude at `lat`.

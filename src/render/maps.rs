@@ -38,11 +38,7 @@ pub fn trek(
     let departure = lines.first().and_then(|l| l.first()).copied();
     let arrival = lines.last().and_then(|l| l.last()).copied().filter(|a| {
         departure.is_none_or(|d| {
-            let to = |p: LatLng| crate::model::geometry::Coord {
-                lon: p[1],
-                lat: p[0],
-                z: None,
-            };
+            let to = |p: LatLng| crate::model::geometry::Coord::new(p[1], p[0], None);
             crate::model::geometry::haversine_m(to(d), to(*a)) > SAME_PLACE_M
         })
     });
