@@ -82,12 +82,7 @@ impl Geometry {
 
     /// West, south, east, north.
     pub fn bbox(&self) -> Option<[f64; 4]> {
-        self.coords().fold(None, |acc, c| {
-            Some(match acc {
-                None => [c.lon, c.lat, c.lon, c.lat],
-                Some([w, s, e, n]) => [w.min(c.lon), s.min(c.lat), e.max(c.lon), n.max(c.lat)],
-            })
-        })
+        bbox_of(self.coords())
     }
 
     /// Whether the geometry touches the box `[west, south, east, north]`: a vertex inside it,
@@ -169,7 +164,7 @@ impl Geometry {
         let (Some(a), Some(b)) = (self.bbox(), area.bbox()) else {
             return false;
         };
-        if a[0] > b[2] || b[0] > a[2] || a[1] > b[3] || b[1] > a[3] {
+        if !bboxes_overlap(a, b) {
             return false;
         }
         polygons.into_iter().any(|rings| {
@@ -204,6 +199,21 @@ pub fn expand_bbox([w, s, e, n]: [f64; 4], metres: f64) -> [f64; 4] {
     let k = ((s + n) / 2.0).to_radians().cos().max(0.01);
     let dlon = dlat / k;
     [w - dlon, s - dlat, e + dlon, n + dlat]
+}
+
+/// West, south, east, north of some vertices; `None` without any.
+pub fn bbox_of<'a>(coords: impl IntoIterator<Item = &'a Coord>) -> Option<[f64; 4]> {
+    coords.into_iter().fold(None, |acc, c| {
+        Some(match acc {
+            None => [c.lon, c.lat, c.lon, c.lat],
+            Some([w, s, e, n]) => [w.min(c.lon), s.min(c.lat), e.max(c.lon), n.max(c.lat)],
+        })
+    })
+}
+
+/// Whether two `[west, south, east, north]` boxes share a point.
+pub fn bboxes_overlap(a: [f64; 4], b: [f64; 4]) -> bool {
+    a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3]
 }
 
 /// Liang–Barsky clipping: does segment a→b pass through the box?

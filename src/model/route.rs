@@ -4,7 +4,7 @@
 //! [`RUN_VERTICES`], each with its bounding box and the distance walked to its first vertex, so
 //! a question about a point within some distance reads only the runs whose box is that close.
 
-use super::geometry::{expand_bbox, Coord, Geometry, Location, EARTH_RADIUS_M};
+use super::geometry::{bbox_of, bboxes_overlap, expand_bbox, Coord, Geometry, Location, EARTH_RADIUS_M};
 
 const RUN_VERTICES: usize = 32;
 
@@ -67,7 +67,7 @@ impl<'a> Route<'a> {
                     line: index,
                     first,
                     last,
-                    bbox: bbox_of(&line[first..=last]),
+                    bbox: bbox_of(&line[first..=last])?,
                 });
                 if last == line.len() - 1 {
                     break;
@@ -92,7 +92,7 @@ impl<'a> Route<'a> {
         };
         // Squared distances until the end: a square root per segment is most of the cost.
         let mut best: Option<Location> = None;
-        for run in self.runs.iter().filter(|r| overlaps(r.bbox, reach)) {
+        for run in self.runs.iter().filter(|r| bboxes_overlap(r.bbox, reach)) {
             let line = self.lines[run.line];
             let walked = &self.walked[run.line];
             if run.first == run.last {
@@ -142,17 +142,6 @@ fn consider(best: &mut Option<Location>, squared: f64, along_m: f64) {
             along_m,
         });
     }
-}
-
-fn bbox_of(coords: &[Coord]) -> [f64; 4] {
-    coords.iter().fold(
-        [f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY],
-        |[w, s, e, n], c| [w.min(c.lon), s.min(c.lat), e.max(c.lon), n.max(c.lat)],
-    )
-}
-
-fn overlaps(a: [f64; 4], b: [f64; 4]) -> bool {
-    a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3]
 }
 
 #[cfg(test)]

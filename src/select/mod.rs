@@ -68,7 +68,7 @@ pub struct Card {
     pub name: Local,
     pub picture: Option<Picture>,
     /// A trek's route as an SVG path in a 100 × 100 box.
-    pub thumbnail: Option<std::sync::Arc<str>>,
+    pub thumbnail: Option<Arc<str>>,
     /// Practice, category or type.
     pub subtitle: Option<Local>,
     /// The teaser (or description) as plain text, cut for cards and meta descriptions.
@@ -371,7 +371,6 @@ fn language_site(l: &Localizer, config: &Config, context: &Context, proximity: &
         .par_iter()
         .map(|(t, card)| l.trek(t, card.clone(), &around))
         .collect();
-    drop(around);
     let shown_treks: HashMap<Id, Arc<Card>> = trek_cards
         .iter()
         .map(|(t, card)| (t.id, Arc::new(card.clone())))

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 use rayon::prelude::*;
 
-use crate::model::geometry::{expand_bbox, Coord, Geometry};
+use crate::model::geometry::{bboxes_overlap, expand_bbox, Coord, Geometry};
 use crate::model::route::Route;
 use crate::model::values::Id;
 use crate::model::Dataset;
@@ -254,13 +254,9 @@ impl<T> BoxIndex<T> {
         found.dedup();
         found
             .into_iter()
-            .filter(move |&i| overlaps(self.items[i].0, bbox))
+            .filter(move |&i| bboxes_overlap(self.items[i].0, bbox))
             .map(|i| &self.items[i].1)
     }
-}
-
-fn overlaps(a: [f64; 4], b: [f64; 4]) -> bool {
-    a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3]
 }
 
 #[cfg(test)]
