@@ -50,9 +50,8 @@ pub fn pull_from(
     Ok(runtime.block_on(fetch::pull(config, api, printer, previous))?)
 }
 
-/// Decodes a snapshot, reporting each object that could not be read; with `strict`, any such
-/// object is an error.
-/// Reports what decoding found (errors with `--strict`) and returns the dataset.
+/// Reports what decoding found, each object that could not be read or reference that is not an
+/// id (with `strict`, the first is an error), and returns the dataset.
 pub fn decoded(decoded: model::Decoded, config: &Config, strict: bool, printer: &Printer) -> Result<Dataset> {
     if strict {
         if let Some(first) = decoded.issues.first() {

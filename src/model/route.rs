@@ -28,8 +28,7 @@ struct Run {
 impl<'a> Route<'a> {
     pub fn new(geometry: &'a Geometry) -> Option<Route<'a>> {
         let mut lines = geometry.lines();
-        // Points have no length: each is a line of one vertex, reached after 0 m (as Geotrek
-        // orders POIs of a Point trek).
+        // Points have no length: each is a line of one vertex, reached after 0 m.
         let points_only = lines.is_empty();
         if points_only {
             lines = geometry.coords().map(std::slice::from_ref).collect();

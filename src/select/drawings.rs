@@ -1,6 +1,7 @@
 //! What is drawn from a trek's route, the same in every language: its elevation profile, its
-//! thumbnail, its lines on the maps and its length when the API gives none. Drawn once per trek, before the languages,
-//! and shared by their pages: per language it was a tenth of a build.
+//! thumbnail, its lines on the maps and its length when the API gives none. Drawn once per
+//! trek, before the languages, and shared by their pages: per language it was a tenth of a
+//! build.
 
 use std::collections::HashMap;
 use std::sync::Arc;
