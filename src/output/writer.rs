@@ -103,6 +103,12 @@ impl<'a> SiteWriter<'a> {
         })
     }
 
+    /// Whether [`SiteWriter::reuse`] may keep a file at `path`: false in a full build, and for
+    /// a path the previous build did not write.
+    pub fn may_reuse(&self, path: &str) -> bool {
+        !self.render_all && self.previous_file(path).is_some()
+    }
+
     /// Keeps the previous site's file at `path` when it was rendered from the same `inputs`;
     /// `None` means the output must be rendered.
     pub fn reuse(&self, path: &str, inputs: &Digest) -> Option<Written> {

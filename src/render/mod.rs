@@ -243,11 +243,16 @@ impl<'a> Renderer<'a> {
         match job {
             Job::Page(page) => {
                 let path = relative(&page.output_path());
-                let context = self.page_context(page, alternates);
-                let inputs = context.fingerprint.finish();
-                if let Some(reused) = writer.reuse(&path, &inputs) {
-                    return Ok(vec![reused]);
+                // Most pages of an incremental build are reused: their values are only
+                // fingerprinted, and turned into template values for the others.
+                if writer.may_reuse(&path) {
+                    let inputs = self.page_context(page, alternates, false).fingerprint.finish();
+                    if let Some(reused) = writer.reuse(&path, &inputs) {
+                        return Ok(vec![reused]);
+                    }
                 }
+                let context = self.page_context(page, alternates, true);
+                let inputs = context.fingerprint.finish();
                 let html = self.render_page(page, context.context)?;
                 Ok(vec![write(&path, html.as_bytes(), Some(inputs))?])
             }
@@ -306,14 +311,20 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// What a page's template receives beyond the language's shared context, and the
-    /// fingerprint of everything it is rendered from.
-    fn page_context(&self, job: &PageJob, alternates: &seo::AlternateIndex) -> PageContext {
+    /// What a page's template receives beyond the language's shared context (when
+    /// `template_values`), and the fingerprint of everything it is rendered from.
+    fn page_context(
+        &self,
+        job: &PageJob,
+        alternates: &seo::AlternateIndex,
+        template_values: bool,
+    ) -> PageContext {
         let site = &self.inputs.sites[job.site];
         let template = job.template();
         let mut context = PageContext::new(
             &self.shared_fingerprint[job.site],
             self.inputs.theme.template_fingerprint(template),
+            template_values,
         );
         let head = seo::head(
             self.inputs.config,
@@ -575,22 +586,27 @@ impl Renderer<'_> {
 struct PageContext {
     context: tera::Context,
     fingerprint: Fingerprint,
+    /// Whether values go into `context` too, or are only fingerprinted.
+    template_values: bool,
 }
 
 impl PageContext {
     /// `template` is the fingerprint of the page's template and the templates it uses.
-    fn new(shared: &Fingerprint, template: &str) -> Self {
+    fn new(shared: &Fingerprint, template: &str, template_values: bool) -> Self {
         let mut fingerprint = shared.clone();
         fingerprint.text(template);
         PageContext {
             context: tera::Context::new(),
             fingerprint,
+            template_values,
         }
     }
 
     fn insert<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) {
         self.fingerprint.text(key).json(value);
-        self.context.insert(key, value);
+        if self.template_values {
+            self.context.insert(key, value);
+        }
     }
 }
 
