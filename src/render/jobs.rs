@@ -156,15 +156,15 @@ pub fn jobs<'a>(
             },
             site.root.clone(),
             "home".into(),
-            &newest(&mut site.treks.iter().map(|t| &t.card)),
+            &newest(&mut site.treks.iter().map(|t| &*t.card)),
         );
         push(Page::NotFound, format!("{}404.html", site.root), "404".into(), "");
         if !site.treks.is_empty() {
-            let lastmod = newest(&mut site.treks.iter().map(|t| &t.card));
+            let lastmod = newest(&mut site.treks.iter().map(|t| &*t.card));
             push(Page::Map, format!("{}map/", site.root), "map".into(), &lastmod);
         }
         if config.search.enabled {
-            let lastmod = newest(&mut site.search.docs.iter().map(|d| &d.card));
+            let lastmod = newest(&mut site.search.docs.iter().map(|d| &*d.card));
             push(
                 Page::Search,
                 format!("{}search/", site.root),
@@ -176,9 +176,9 @@ pub fn jobs<'a>(
         let objects = site
             .treks
             .iter()
-            .map(|v| (Page::Trek(v), &v.card))
-            .chain(site.contents.iter().map(|v| (Page::Content(v), &v.card)))
-            .chain(site.events.iter().map(|v| (Page::Event(v), &v.card)))
+            .map(|v| (Page::Trek(v), &*v.card))
+            .chain(site.contents.iter().map(|v| (Page::Content(v), &*v.card)))
+            .chain(site.events.iter().map(|v| (Page::Event(v), &*v.card)))
             .chain(site.sites.iter().map(|v| (Page::Site(v), &v.card)))
             .chain(site.courses.iter().map(|v| (Page::Course(v), &v.card)))
             .chain(site.flat_pages.iter().map(|v| (Page::Information(v), &v.card)))
@@ -201,9 +201,9 @@ pub fn jobs<'a>(
         }
 
         let families: [(&'static str, Vec<&'a Card>); 6] = [
-            ("trek", site.treks.iter().map(|v| &v.card).collect()),
-            ("service", site.contents.iter().map(|v| &v.card).collect()),
-            ("event", site.events.iter().map(|v| &v.card).collect()),
+            ("trek", site.treks.iter().map(|v| &*v.card).collect()),
+            ("service", site.contents.iter().map(|v| &*v.card).collect()),
+            ("event", site.events.iter().map(|v| &*v.card).collect()),
             ("outdoor-site", site.sites.iter().map(|v| &v.card).collect()),
             ("outdoor-course", site.courses.iter().map(|v| &v.card).collect()),
             ("information", site.flat_pages.iter().map(|v| &v.card).collect()),
@@ -221,7 +221,7 @@ pub fn jobs<'a>(
             }
         }
         for group in &site.practices {
-            let cards: Vec<&Card> = group.treks.iter().map(|i| &site.treks[*i].card).collect();
+            let cards: Vec<&Card> = group.treks.iter().map(|i| &*site.treks[*i].card).collect();
             let lastmod = newest(&mut cards.iter().copied());
             for list in paginate("trek", Some(&group.practice.name), cards, &group.url, per_page) {
                 let key = format!("practice:{}:{}", group.practice.id, list.number);

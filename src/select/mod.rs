@@ -90,9 +90,9 @@ impl LanguageSite {
     pub fn cards(&self) -> impl Iterator<Item = &Card> {
         self.treks
             .iter()
-            .map(|v| &v.card)
-            .chain(self.contents.iter().map(|v| &v.card))
-            .chain(self.events.iter().map(|v| &v.card))
+            .map(|v| &*v.card)
+            .chain(self.contents.iter().map(|v| &*v.card))
+            .chain(self.events.iter().map(|v| &*v.card))
             .chain(self.sites.iter().map(|v| &v.card))
             .chain(self.courses.iter().map(|v| &v.card))
             .chain(self.flat_pages.iter().map(|v| &v.card))
@@ -221,14 +221,15 @@ fn language_site(l: &Localizer, config: &Config, context: &Context, proximity: &
     };
 
     // Cards first: every view links to others through them.
-    let trek_cards: Vec<(&Trek, Card)> = treks
+    // Shared by the object's page, the pages listing it nearby and its search entry.
+    let trek_cards: Vec<(&Trek, Arc<Card>)> = treks
         .iter()
-        .filter_map(|t| Some((*t, l.trek_card(t, &root)?)))
+        .filter_map(|t| Some((*t, Arc::new(l.trek_card(t, &root)?))))
         .collect();
     let trek_links = links(
         trek_cards
             .iter()
-            .map(|(t, c)| (c, t.children.ids.iter().map(|id| id.0).collect())),
+            .map(|(t, c)| (c.as_ref(), t.children.ids.iter().map(|id| id.0).collect())),
     );
     let content_cards: Vec<_> = contents
         .iter()
@@ -240,7 +241,7 @@ fn language_site(l: &Localizer, config: &Config, context: &Context, proximity: &
                 .and_then(|cat| l.plain(&cat.label));
             Some((
                 *c,
-                l.card(
+                Arc::new(l.card(
                     "service",
                     c.id,
                     &c.name,
@@ -249,7 +250,7 @@ fn language_site(l: &Localizer, config: &Config, context: &Context, proximity: &
                     category,
                     &[&c.description_teaser, &c.description],
                     &c.update_datetime,
-                )?,
+                )?),
             ))
         })
         .collect();
@@ -275,7 +276,7 @@ fn language_site(l: &Localizer, config: &Config, context: &Context, proximity: &
             })
             .filter(|d| !d.is_empty());
             card.city = l.city_names(&e.cities).into_iter().next();
-            Some((*e, card))
+            Some((*e, Arc::new(card)))
         })
         .collect();
     let site_cards: Vec<_> = outdoor_sites
@@ -358,22 +359,22 @@ fn language_site(l: &Localizer, config: &Config, context: &Context, proximity: &
         pois: dataset.pois.iter().map(|_| std::sync::OnceLock::new()).collect(),
         contents: content_cards
             .iter()
-            .map(|(c, card)| (c.id, Arc::new(card.clone())))
+            .map(|(c, card)| (c.id, Arc::clone(card)))
             .collect(),
         events: event_cards
             .iter()
-            .map(|(e, card)| (e.id, Arc::new(card.clone())))
+            .map(|(e, card)| (e.id, Arc::clone(card)))
             .collect(),
         treks: &trek_links,
         emergency_number: config.pages.emergency_number.as_deref(),
     };
     let trek_views: Vec<TrekView> = trek_cards
         .par_iter()
-        .map(|(t, card)| l.trek(t, card.clone(), &around))
+        .map(|(t, card)| l.trek(t, Arc::clone(card), &around))
         .collect();
     let shown_treks: HashMap<Id, Arc<Card>> = trek_cards
         .iter()
-        .map(|(t, card)| (t.id, Arc::new(card.clone())))
+        .map(|(t, card)| (t.id, Arc::clone(card)))
         .collect();
     let search = if config.search.enabled {
         l.search_data(search::Shown {

@@ -62,7 +62,7 @@ impl Field {
 #[derive(Debug, Clone)]
 pub struct SearchDoc {
     pub family: Family,
-    pub card: Card,
+    pub card: std::sync::Arc<Card>,
     /// Where its marker goes on the results map: `[lat, lng]`.
     pub at: Option<[f64; 2]>,
     /// Filter name → value ids, as Geotrek-rando writes them in its URLs.
@@ -203,9 +203,9 @@ impl<'a, 'b> Values<'a, 'b> {
 
 /// The objects of each family, as selection kept them, with their cards.
 pub struct Shown<'m> {
-    pub treks: Vec<(&'m Trek, &'m Card, Vec<String>)>,
-    pub contents: Vec<(&'m TouristicContent, &'m Card)>,
-    pub events: Vec<(&'m TouristicEvent, &'m Card)>,
+    pub treks: Vec<(&'m Trek, &'m std::sync::Arc<Card>, Vec<String>)>,
+    pub contents: Vec<(&'m TouristicContent, &'m std::sync::Arc<Card>)>,
+    pub events: Vec<(&'m TouristicEvent, &'m std::sync::Arc<Card>)>,
     pub sites: Vec<(&'m OutdoorSite, &'m Card)>,
 }
 
@@ -349,7 +349,7 @@ impl Localizer<'_> {
             texts.push((Field::Places, self.city_names(&site.cities).join(" ")));
             docs.push(SearchDoc {
                 family: Family::OutdoorSite,
-                card: card.clone(),
+                card: std::sync::Arc::new(card.clone()),
                 at: site.geometry.as_ref().and_then(|g| g.start()).map(latlng),
                 facets: facets.0,
                 texts,

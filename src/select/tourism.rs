@@ -10,7 +10,7 @@ use crate::model::{TouristicContent, TouristicEvent};
 #[derive(Debug, Clone, Serialize)]
 pub struct ContentView {
     #[serde(flatten)]
-    pub card: Card,
+    pub card: std::sync::Arc<Card>,
     pub pictures: Vec<Picture>,
     pub category: Option<Named>,
     pub types: Vec<Named>,
@@ -40,7 +40,7 @@ pub struct ContentView {
 #[derive(Debug, Clone, Serialize)]
 pub struct EventView {
     #[serde(flatten)]
-    pub card: Card,
+    pub card: std::sync::Arc<Card>,
     pub pictures: Vec<Picture>,
     pub kind: Option<Named>,
     pub themes: Vec<Named>,
@@ -93,7 +93,7 @@ impl Localizer<'_> {
     pub fn content(
         &self,
         content: &TouristicContent,
-        card: Card,
+        card: std::sync::Arc<Card>,
         nearby_treks: Vec<std::sync::Arc<Card>>,
     ) -> ContentView {
         let category = content
@@ -156,7 +156,7 @@ impl Localizer<'_> {
     pub fn event(
         &self,
         event: &TouristicEvent,
-        card: Card,
+        card: std::sync::Arc<Card>,
         nearby_treks: Vec<std::sync::Arc<Card>>,
     ) -> EventView {
         EventView {

@@ -19,7 +19,7 @@ use crate::model::{InformationDesk, Poi, Trek, WebLink};
 #[derive(Debug, Clone, Serialize)]
 pub struct TrekView {
     #[serde(flatten)]
-    pub card: Card,
+    pub card: Arc<Card>,
     /// The full-resolution route, shared with the dataset: downloads and maps read it.
     #[serde(skip)]
     pub geometry: Option<Arc<Geometry>>,
@@ -235,7 +235,7 @@ pub struct Surroundings<'a> {
 }
 
 impl Localizer<'_> {
-    pub fn trek(&self, trek: &Trek, card: Card, around: &Surroundings) -> TrekView {
+    pub fn trek(&self, trek: &Trek, card: Arc<Card>, around: &Surroundings) -> TrekView {
         let pictures = self.pictures(&trek.attachments);
         let point = |c: crate::model::geometry::Coord| [c.lon, c.lat];
         let downloads = match &trek.geometry {

@@ -352,7 +352,7 @@ mod tests {
     fn doc(id: u64, name: &str, family: Family, facets: &[(&str, &[&str])], hours: Option<f64>) -> SearchDoc {
         SearchDoc {
             family,
-            card: Card {
+            card: std::sync::Arc::new(Card {
                 kind: family.kind(),
                 id,
                 slug: String::new(),
@@ -375,7 +375,7 @@ mod tests {
                 begin_date: None,
                 end_date: None,
                 lastmod: String::new(),
-            },
+            }),
             at: Some([45.123456789, 6.5]),
             facets: facets
                 .iter()
