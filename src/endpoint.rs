@@ -270,17 +270,35 @@ pub const ENDPOINTS: &[Endpoint] = &[
     nomenclature("sensitivearea_practice", Family::SensitiveAreas),
 ];
 
-/// Fields of one raw object, parsed no further than needed.
-fn fields(raw: &RawValue) -> BTreeMap<String, &RawValue> {
-    serde_json::from_str(raw.get()).unwrap_or_default()
+/// Fields of one raw object, parsed no further than needed. Their names are borrowed from
+/// the text (copying them was most of the cost), unless one is written with an escape.
+enum Fields<'a> {
+    Borrowed(BTreeMap<&'a str, &'a RawValue>),
+    Owned(BTreeMap<String, &'a RawValue>),
+}
+
+impl<'a> Fields<'a> {
+    fn get(&self, name: &str) -> Option<&'a RawValue> {
+        match self {
+            Fields::Borrowed(fields) => fields.get(name).copied(),
+            Fields::Owned(fields) => fields.get(name).copied(),
+        }
+    }
+}
+
+fn fields(raw: &str) -> Fields<'_> {
+    match serde_json::from_str(raw) {
+        Ok(fields) => Fields::Borrowed(fields),
+        Err(_) => Fields::Owned(serde_json::from_str(raw).unwrap_or_default()),
+    }
 }
 
 /// `(target endpoint, id)` for every reference a raw object of `endpoint` holds.
 pub fn referenced_ids(endpoint: &Endpoint, raw: &RawValue) -> Vec<(&'static str, Id)> {
-    let fields = fields(raw);
+    let fields = fields(raw.get());
     let mut found = Vec::new();
     for (field, target) in endpoint.references {
-        if let Some(value) = fields.get(*field) {
+        if let Some(value) = fields.get(field) {
             if let Ok(refs) = serde_json::from_str::<Refs>(value.get()) {
                 found.extend(refs.ids.into_iter().map(|id| (*target, id)));
             }
@@ -290,14 +308,14 @@ pub fn referenced_ids(endpoint: &Endpoint, raw: &RawValue) -> Vec<(&'static str,
 }
 
 /// `(field, value)` for every value in a reference field that is not an id.
-pub fn rejected_references(endpoint: &Endpoint, raw: &RawValue) -> Vec<(&'static str, String)> {
+pub fn rejected_references(endpoint: &Endpoint, raw: &str) -> Vec<(&'static str, String)> {
     if endpoint.references.is_empty() {
         return Vec::new();
     }
     let fields = fields(raw);
     let mut rejected = Vec::new();
     for (field, _) in endpoint.references {
-        if let Some(value) = fields.get(*field) {
+        if let Some(value) = fields.get(field) {
             match serde_json::from_str::<Refs>(value.get()) {
                 Ok(refs) => rejected.extend(refs.rejected.into_iter().map(|r| (*field, r))),
                 Err(_) => rejected.push((*field, value.get().to_string())),
@@ -358,7 +376,7 @@ mod tests {
             [("trek_difficulty", Id(1)), ("theme", Id(8)), ("theme", Id(4))]
         );
         assert_eq!(
-            rejected_references(trek, &raw),
+            rejected_references(trek, raw.get()),
             [("children", "\"c9567576\"".to_string())]
         );
     }

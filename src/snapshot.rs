@@ -73,30 +73,17 @@ impl Snapshot {
     }
 
     pub fn read(dir: &Path) -> Result<Snapshot, SnapshotError> {
-        let manifest_path = dir.join(MANIFEST);
-        if !manifest_path.is_file() {
-            return Err(SnapshotError::NotASnapshot {
-                path: dir.to_path_buf(),
-            });
-        }
-        let manifest: Manifest = parse(&manifest_path)?;
-        if manifest.format > FORMAT_VERSION {
-            return Err(SnapshotError::Format {
-                path: manifest_path,
-                found: manifest.format,
-            });
-        }
+        let files = SnapshotFiles::open(dir)?;
         let mut objects = BTreeMap::new();
-        // Only endpoints sentier knows: a manifest naming `../x` reads nothing outside DIR.
-        for name in manifest
-            .counts
-            .keys()
-            .filter(|name| crate::endpoint::find(name).is_some())
-        {
-            let path = dir.join(format!("{name}.json"));
-            objects.insert(name.clone(), parse_objects(&path)?);
+        for name in files.manifest.counts.keys() {
+            if let Some((path, text)) = files.read(name)? {
+                objects.insert(name.clone(), parse_objects(&path, &text)?);
+            }
         }
-        Ok(Snapshot { manifest, objects })
+        Ok(Snapshot {
+            manifest: files.manifest,
+            objects,
+        })
     }
 
     /// Writes the snapshot to `dir` atomically: into a sibling temporary directory first,
@@ -116,6 +103,47 @@ impl Snapshot {
     }
 }
 
+/// A snapshot directory with its manifest checked, each endpoint's file read only when asked
+/// for: a build decodes a file's objects straight from its text, then frees it, and never
+/// holds a second copy of the raw objects.
+pub struct SnapshotFiles {
+    pub manifest: Manifest,
+    dir: PathBuf,
+}
+
+impl SnapshotFiles {
+    pub fn open(dir: &Path) -> Result<SnapshotFiles, SnapshotError> {
+        let manifest_path = dir.join(MANIFEST);
+        if !manifest_path.is_file() {
+            return Err(SnapshotError::NotASnapshot {
+                path: dir.to_path_buf(),
+            });
+        }
+        let manifest: Manifest = parse(&manifest_path)?;
+        if manifest.format > FORMAT_VERSION {
+            return Err(SnapshotError::Format {
+                path: manifest_path,
+                found: manifest.format,
+            });
+        }
+        Ok(SnapshotFiles {
+            manifest,
+            dir: dir.to_path_buf(),
+        })
+    }
+
+    /// The path and text of an endpoint's file; `None` when the manifest does not list it.
+    pub fn read(&self, endpoint: &str) -> Result<Option<(PathBuf, String)>, SnapshotError> {
+        // Only endpoints sentier knows: a manifest naming `../x` reads nothing outside DIR.
+        if !self.manifest.counts.contains_key(endpoint) || crate::endpoint::find(endpoint).is_none() {
+            return Ok(None);
+        }
+        let path = self.dir.join(format!("{endpoint}.json"));
+        let text = fs::read_to_string(&path)?;
+        Ok(Some((path, text)))
+    }
+}
+
 fn parse<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<T, SnapshotError> {
     let text = fs::read_to_string(path)?;
     serde_json::from_str(&json::sanitize_non_finite(&text)).map_err(|source| SnapshotError::Json {
@@ -126,35 +154,43 @@ fn parse<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<T, SnapshotError> 
 
 /// An endpoint's objects. A file as [`to_json_array`] writes it, one object per line, is read
 /// line by line in parallel (a large instance's treks are most of a build's reading time);
-/// anything else, a file edited by hand for instance, is parsed whole, which also gives the
-/// error its line and column.
-fn parse_objects(path: &Path) -> Result<Vec<Box<RawValue>>, SnapshotError> {
-    let text = fs::read_to_string(path)?;
-    if let Some(objects) = one_per_line(&text) {
-        return Ok(objects);
+/// anything else, a file edited by hand for instance, is parsed whole by [`parse_array`].
+fn parse_objects(path: &Path, text: &str) -> Result<Vec<Box<RawValue>>, SnapshotError> {
+    match one_per_line(text) {
+        Some(objects) => Ok(objects),
+        None => parse_array(path, text),
     }
-    serde_json::from_str(&json::sanitize_non_finite(&text)).map_err(|source| SnapshotError::Json {
+}
+
+/// A file's objects parsed as one JSON array, which also gives an error its line and column.
+pub fn parse_array(path: &Path, text: &str) -> Result<Vec<Box<RawValue>>, SnapshotError> {
+    serde_json::from_str(&json::sanitize_non_finite(text)).map_err(|source| SnapshotError::Json {
         path: path.to_path_buf(),
         source,
     })
 }
 
-fn one_per_line(text: &str) -> Option<Vec<Box<RawValue>>> {
-    use rayon::prelude::*;
+/// The objects' texts when the file is laid out as [`to_json_array`] writes it, one object
+/// per line; `None` otherwise. The lines are not checked to be JSON.
+pub fn object_lines(text: &str) -> Option<Vec<&str>> {
     let body = text.strip_prefix("[\n")?.strip_suffix("\n]\n")?;
     if body.is_empty() {
         return Some(Vec::new());
     }
-    let lines: Vec<&str> = body.split('\n').collect();
+    let mut lines: Vec<&str> = body.split('\n').collect();
     let last = lines.len() - 1;
-    lines
+    // Every line but the last ends with the comma that separates it from the next.
+    for line in &mut lines[..last] {
+        *line = line.strip_suffix(',')?;
+    }
+    Some(lines)
+}
+
+fn one_per_line(text: &str) -> Option<Vec<Box<RawValue>>> {
+    use rayon::prelude::*;
+    object_lines(text)?
         .par_iter()
-        .enumerate()
-        .map(|(i, line)| {
-            // Every line but the last ends with the comma that separates it from the next.
-            let line = if i < last { line.strip_suffix(',')? } else { line };
-            serde_json::from_str::<Box<RawValue>>(&json::sanitize_non_finite(line)).ok()
-        })
+        .map(|line| serde_json::from_str::<Box<RawValue>>(&json::sanitize_non_finite(line)).ok())
         .collect()
 }
 

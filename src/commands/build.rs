@@ -85,14 +85,23 @@ pub fn run_with(args: &BuildArgs, printer: &Printer, selection: &mut Selection) 
             sites,
         } if Some(&kept) == data.as_ref() => sites,
         _ => {
-            let snapshot = super::load_snapshot(&config, printer)?;
-            stages.lap(match config.source {
-                Some(Source::Api(_)) => "pull",
-                _ => "snapshot",
-            });
-            let api = url::Url::parse(&snapshot.manifest.api).ok();
-            let today = snapshot.manifest.fetched_at.date_naive();
-            let decoded = crate::model::decode_owned(snapshot);
+            let (manifest, decoded) = match &config.source {
+                // Read file by file as it is decoded: the "decode" stage includes the reading.
+                Some(Source::Snapshot(dir)) => {
+                    let files = super::open_snapshot(dir, printer)?;
+                    stages.lap("snapshot");
+                    let decoded = crate::model::decode_files(&files)
+                        .with_context(|| format!("cannot read the snapshot {}", dir.display()))?;
+                    (files.manifest, decoded)
+                }
+                _ => {
+                    let snapshot = super::load_snapshot(&config, printer)?;
+                    stages.lap("pull");
+                    (snapshot.manifest.clone(), crate::model::decode_owned(snapshot))
+                }
+            };
+            let api = url::Url::parse(&manifest.api).ok();
+            let today = manifest.fetched_at.date_naive();
             let dataset = super::decoded(decoded, &config, args.source.strict, printer)?;
             let context = select::Context {
                 today,

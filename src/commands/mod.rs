@@ -11,22 +11,15 @@ use anyhow::{bail, Context, Result};
 use crate::config::{Config, Source};
 use crate::model::{self, Dataset, IssueKind};
 use crate::printer::{Printer, WarningKind};
-use crate::snapshot::Snapshot;
+use crate::snapshot::{Snapshot, SnapshotFiles};
 use crate::{fetch, printer};
 
 /// Reads the snapshot or pulls from the API, whichever the config and flags chose.
 pub fn load_snapshot(config: &Config, printer: &Printer) -> Result<Snapshot> {
     match &config.source {
         Some(Source::Snapshot(dir)) => {
-            let snapshot =
-                Snapshot::read(dir).with_context(|| format!("cannot read the snapshot {}", dir.display()))?;
-            printer.info(format!(
-                "snapshot {} ({}, pulled {})",
-                dir.display(),
-                snapshot.manifest.api,
-                snapshot.manifest.fetched_at.format("%Y-%m-%d %H:%M UTC")
-            ));
-            Ok(snapshot)
+            open_snapshot(dir, printer)?;
+            Snapshot::read(dir).with_context(|| format!("cannot read the snapshot {}", dir.display()))
         }
         Some(Source::Api(api)) => pull_from(config, api, printer, None),
         None => bail!(
@@ -34,6 +27,19 @@ pub fn load_snapshot(config: &Config, printer: &Printer) -> Result<Snapshot> {
             config.path.display()
         ),
     }
+}
+
+/// Opens a snapshot directory (its manifest only) and says which it is.
+pub fn open_snapshot(dir: &std::path::Path, printer: &Printer) -> Result<SnapshotFiles> {
+    let files =
+        SnapshotFiles::open(dir).with_context(|| format!("cannot read the snapshot {}", dir.display()))?;
+    printer.info(format!(
+        "snapshot {} ({}, pulled {})",
+        dir.display(),
+        files.manifest.api,
+        files.manifest.fetched_at.format("%Y-%m-%d %H:%M UTC")
+    ));
+    Ok(files)
 }
 
 pub fn pull_from(
