@@ -39,12 +39,36 @@ pub fn lines(geometry: &Geometry, tolerance: f64) -> Vec<Vec<LatLng>> {
 }
 
 /// A trek's route as the maps draw it: simplified once, for every language's pages and files.
+/// Points are held as integers at the maps' precision (see [`E5`]).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct MapLines {
     /// At the trek page's tolerance.
-    pub page: Vec<Vec<LatLng>>,
+    page: Vec<Vec<E5>>,
     /// At the global map's, coarser.
-    pub overview: Vec<Vec<LatLng>>,
+    overview: Vec<Vec<E5>>,
+}
+
+/// `[latitude, longitude]` in hundred-thousandths of a degree: what [`latlng`] rounds to, in
+/// half the memory (a large instance's map lines were a tenth of a build's peak).
+pub type E5 = [i32; 2];
+
+fn e5(c: Coord) -> E5 {
+    // Within ±180 × 10⁵: far inside i32.
+    [
+        (c.lat * 100_000.0).round() as i32,
+        (c.lon * 100_000.0).round() as i32,
+    ]
+}
+
+fn from_e5(lines: &[Vec<E5>]) -> Vec<Vec<LatLng>> {
+    lines
+        .iter()
+        .map(|line| {
+            line.iter()
+                .map(|[lat, lng]| [f64::from(*lat) / 100_000.0, f64::from(*lng) / 100_000.0])
+                .collect()
+        })
+        .collect()
 }
 
 impl MapLines {
@@ -59,7 +83,7 @@ impl MapLines {
                 (page.as_slice(), &mut drawn.page),
                 (&overview, &mut drawn.overview),
             ] {
-                let mut points: Vec<LatLng> = kept.iter().copied().map(latlng).collect();
+                let mut points: Vec<E5> = kept.iter().copied().map(e5).collect();
                 points.dedup();
                 if !points.is_empty() {
                     to.push(points);
@@ -67,6 +91,16 @@ impl MapLines {
             }
         }
         drawn
+    }
+
+    /// The page's lines, as [`lines`] gives them.
+    pub fn page(&self) -> Vec<Vec<LatLng>> {
+        from_e5(&self.page)
+    }
+
+    /// The global map's lines.
+    pub fn overview(&self) -> Vec<Vec<LatLng>> {
+        from_e5(&self.overview)
     }
 }
 
@@ -214,5 +248,21 @@ mod tests {
             [vec![[44.1, 6.12346], [44.1, 6.3], [44.2, 6.3]]]
         );
         assert_eq!(inline_json(&"</script>"), r#""\u003c/script\u003e""#);
+    }
+
+    /// Held as integers, the lines come back exactly as rounding them gives, on both sides of
+    /// the equator and of Greenwich.
+    #[test]
+    fn map_lines_keep_the_rounded_points() {
+        let c = |lon: f64, lat: f64| Coord::new(lon, lat, None);
+        let line = vec![
+            c(6.123456789, 44.1),
+            c(-1.999995, -33.000004),
+            c(179.999999, -89.99999),
+        ];
+        let drawn = MapLines::new(std::slice::from_ref(&line), 0.0);
+        let rounded: Vec<LatLng> = line.iter().copied().map(latlng).collect();
+        assert_eq!(drawn.page(), std::slice::from_ref(&rounded));
+        assert_eq!(drawn.overview(), [rounded]);
     }
 }

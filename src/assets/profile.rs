@@ -2,6 +2,7 @@
 //! an SVG viewBox): the theme writes the `<svg>`, with its labels in the page's language, so a
 //! trek page shows both with no JavaScript.
 
+use serde::ser::{SerializeStruct, Serializer};
 use serde::Serialize;
 
 use crate::model::geometry::{haversine_m, Coord, Geometry};
@@ -12,14 +13,14 @@ const HEIGHT: f64 = 200.0;
 /// Vertices drawn at most: enough for a smooth line, little enough to inline.
 const MAX_POINTS: usize = 300;
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+/// Templates also receive `area`, the line closed along the bottom for a filled `<polygon>`:
+/// written when serialized, not held (a large instance's profiles would hold it twice).
+#[derive(Debug, Clone, PartialEq)]
 pub struct Profile {
     pub width: f64,
     pub height: f64,
     /// `x,y x,y …` for a `<polyline>`: distance along the route against altitude.
     pub line: String,
-    /// The same closed along the bottom, for a filled `<polygon>`.
-    pub area: String,
     pub length_m: f64,
     pub min_m: f64,
     pub max_m: f64,
@@ -88,11 +89,9 @@ pub fn profile(geometry: &Geometry) -> Option<Profile> {
         .collect();
     let line = points.join(" ");
     let unit_m = if walked < 2000.0 { 1.0 } else { 1000.0 };
-    let area = format!("0,{HEIGHT} {line} {WIDTH},{HEIGHT}");
     Some(Profile {
         width: WIDTH,
         height: HEIGHT,
-        area,
         line,
         length_m: walked,
         min_m: min,
@@ -115,6 +114,25 @@ pub fn profile(geometry: &Geometry) -> Option<Profile> {
         distance_unit: if unit_m == 1.0 { "m" } else { "km" },
         points: drawn.len(),
     })
+}
+
+impl Serialize for Profile {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut fields = serializer.serialize_struct("Profile", 12)?;
+        fields.serialize_field("width", &self.width)?;
+        fields.serialize_field("height", &self.height)?;
+        fields.serialize_field("line", &self.line)?;
+        let (width, height, line) = (self.width, self.height, &self.line);
+        fields.serialize_field("area", &format_args!("0,{height} {line} {width},{height}"))?;
+        fields.serialize_field("length_m", &self.length_m)?;
+        fields.serialize_field("min_m", &self.min_m)?;
+        fields.serialize_field("max_m", &self.max_m)?;
+        fields.serialize_field("altitude_ticks", &self.altitude_ticks)?;
+        fields.serialize_field("distance_ticks", &self.distance_ticks)?;
+        fields.serialize_field("distance_unit", &self.distance_unit)?;
+        fields.serialize_field("points", &self.points)?;
+        fields.end()
+    }
 }
 
 fn round1(v: f64) -> f64 {
@@ -176,6 +194,39 @@ mod tests {
 
     fn c(lon: f64, lat: f64, z: Option<f64>) -> Coord {
         Coord::new(lon, lat, z)
+    }
+
+    /// Templates receive the fields in the order they always had, `area` included.
+    #[test]
+    fn a_profile_serializes_its_area_after_its_line() {
+        let line = Geometry::LineString(vec![c(6.0, 45.0, Some(1000.0)), c(6.01, 45.0, Some(1100.0))]);
+        let profile = profile(&line).unwrap();
+        let text = serde_json::to_string(&profile).unwrap();
+        let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let mut keys: Vec<(usize, &str)> = json
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(|k| (text.find(&format!("\"{k}\":")).unwrap(), k.as_str()))
+            .collect();
+        keys.sort();
+        assert_eq!(
+            keys.into_iter().map(|(_, k)| k).collect::<Vec<_>>(),
+            [
+                "width",
+                "height",
+                "line",
+                "area",
+                "length_m",
+                "min_m",
+                "max_m",
+                "altitude_ticks",
+                "distance_ticks",
+                "distance_unit",
+                "points"
+            ]
+        );
+        assert_eq!(json["area"], format!("0,200 {} 600,200", profile.line));
     }
 
     #[test]

@@ -34,7 +34,7 @@ pub fn trek(
 ) -> String {
     let tolerance = config.maps.trek_tolerance;
     let geometry = trek.geometry.as_deref();
-    let lines = trek.map_lines.page.clone();
+    let lines = trek.map_lines.page();
     let departure = lines.first().and_then(|l| l.first()).copied();
     let arrival = lines.last().and_then(|l| l.last()).copied().filter(|a| {
         departure.is_none_or(|d| {
@@ -100,7 +100,7 @@ pub fn trek(
                 Some(Step {
                     name: step.name.text.clone(),
                     url: step.url.clone(),
-                    lines: view.map_lines.page.clone(),
+                    lines: view.map_lines.page(),
                 })
             })
             .collect(),
@@ -210,7 +210,7 @@ pub fn overview_files(site: &LanguageSite) -> Vec<(String, String)> {
     let lines: Vec<(u64, Vec<Vec<LatLng>>)> = site
         .treks
         .iter()
-        .map(|t| (t.card.id, t.map_lines.overview.clone()))
+        .map(|t| (t.card.id, t.map_lines.overview()))
         .filter(|(_, lines)| !lines.is_empty())
         .collect();
     let root = site.root.trim_start_matches('/');
