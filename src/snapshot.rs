@@ -73,7 +73,11 @@ impl Snapshot {
     }
 
     pub fn read(dir: &Path) -> Result<Snapshot, SnapshotError> {
-        let files = SnapshotFiles::open(dir)?;
+        Snapshot::read_files(SnapshotFiles::open(dir)?)
+    }
+
+    /// Every endpoint's objects of an opened snapshot directory.
+    pub fn read_files(files: SnapshotFiles) -> Result<Snapshot, SnapshotError> {
         let mut objects = BTreeMap::new();
         for name in files.manifest.counts.keys() {
             if let Some((path, text)) = files.read(name)? {

@@ -18,8 +18,8 @@ use crate::{fetch, printer};
 pub fn load_snapshot(config: &Config, printer: &Printer) -> Result<Snapshot> {
     match &config.source {
         Some(Source::Snapshot(dir)) => {
-            open_snapshot(dir, printer)?;
-            Snapshot::read(dir).with_context(|| format!("cannot read the snapshot {}", dir.display()))
+            let files = open_snapshot(dir, printer)?;
+            Snapshot::read_files(files).with_context(|| format!("cannot read the snapshot {}", dir.display()))
         }
         Some(Source::Api(api)) => pull_from(config, api, printer, None),
         None => bail!(
