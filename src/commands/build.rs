@@ -204,7 +204,7 @@ fn data_fingerprint(config: &Config) -> Result<Option<Digest>> {
     else {
         return Ok(None);
     };
-    fingerprint.json(&Manifest {
+    fingerprint.value(&Manifest {
         fetched_at: manifest
             .fetched_at
             .date_naive()

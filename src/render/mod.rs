@@ -186,7 +186,7 @@ impl<'a> Renderer<'a> {
             .iter()
             .map(|context: &tera::Context| {
                 let mut fingerprint = render_fingerprint.clone();
-                fingerprint.json(&context.clone().into_json());
+                fingerprint.value(&context.clone().into_json());
                 fingerprint
             })
             .collect();
@@ -520,7 +520,7 @@ impl Renderer<'_> {
     /// The fingerprint of what [`Renderer::download`] reads.
     fn download_inputs(&self, site: &LanguageSite, trek: &crate::select::TrekView, format: &str) -> Digest {
         let mut fingerprint = self.render_fingerprint.clone();
-        fingerprint.text(&site.lang).text(format).json(&(
+        fingerprint.text(&site.lang).text(format).value(&(
             trek.card.id,
             &trek.card.url,
             &trek.card.name.text,
@@ -603,7 +603,7 @@ impl PageContext {
     }
 
     fn insert<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) {
-        self.fingerprint.text(key).json(value);
+        self.fingerprint.text(key).value(value);
         if self.template_values {
             self.context.insert(key, value);
         }

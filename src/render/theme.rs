@@ -281,7 +281,7 @@ impl Theme {
             sources.push((template.clone(), text));
         }
         let mut files_fingerprint = Fingerprint::new();
-        files_fingerprint.json(&translations);
+        files_fingerprint.value(&translations);
         for (path, source) in &static_files {
             files_fingerprint.text(path).bytes(&read_source(source)?);
         }

@@ -1,7 +1,9 @@
 //! Text, references and media of one language: the fallback rule, sanitizing, resolving ids
 //! into named values, and making media URLs absolute.
 
-use serde::Serialize;
+use std::sync::{Arc, OnceLock};
+
+use serde::{Serialize, Serializer};
 
 use crate::config::TranslationFallback;
 use crate::html;
@@ -14,6 +16,67 @@ use crate::model::{Attachment, Dataset};
 pub struct Local {
     pub text: String,
     pub lang: Option<String>,
+}
+
+/// A rich field (the API's HTML) of one language, sanitized when a page first needs it. A
+/// rebuild fingerprints the pages it may reuse from the API's text (see
+/// [`fingerprint::hashing`](crate::fingerprint::hashing)), so only the pages rendered again
+/// pay for sanitizing: it was a tenth of a one-trek rebuild.
+///
+/// Serialized as a [`Local`] with the sanitized text, or as nothing when no visible text is
+/// left, as if the field were absent.
+#[derive(Clone)]
+pub struct Rich {
+    html: Box<str>,
+    lang: Option<String>,
+    sanitizer: Arc<html::Sanitizer>,
+    clean: OnceLock<String>,
+}
+
+impl Rich {
+    /// The sanitized HTML; empty when nothing visible is left.
+    pub fn text(&self) -> &str {
+        self.clean.get_or_init(|| self.sanitizer.clean(&self.html))
+    }
+
+    /// The language of the text, when it is not the page's (see [`Local`]).
+    pub fn lang(&self) -> Option<&str> {
+        self.lang.as_deref()
+    }
+}
+
+impl Serialize for Rich {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if crate::fingerprint::hashing() {
+            return (&self.html, &self.lang).serialize(serializer);
+        }
+        let text = self.text();
+        if text.is_empty() {
+            return serializer.serialize_none();
+        }
+        LocalRef {
+            text,
+            lang: &self.lang,
+        }
+        .serialize(serializer)
+    }
+}
+
+impl std::fmt::Debug for Rich {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Rich")
+            .field("html", &self.html)
+            .field("lang", &self.lang)
+            .finish()
+    }
+}
+
+/// A [`Local`]'s serialization, borrowed.
+#[derive(Serialize)]
+#[serde(rename = "Local")]
+struct LocalRef<'a> {
+    text: &'a str,
+    lang: &'a Option<String>,
 }
 
 /// A resolved reference to a nomenclature value.
@@ -44,7 +107,7 @@ pub struct Localizer<'a> {
     pub dataset: &'a Dataset,
     /// The API root, against which relative media URLs are resolved.
     pub api: Option<&'a url::Url>,
-    pub sanitizer: &'a html::Sanitizer,
+    pub sanitizer: &'a Arc<html::Sanitizer>,
     /// Simplification of shapes drawn on object maps, in degrees.
     pub map_tolerance: f64,
     /// Treks' profiles and thumbnails, drawn once for every language.
@@ -54,17 +117,21 @@ pub struct Localizer<'a> {
 impl Localizer<'_> {
     /// The text in this language, or by the fallback rule in the default one.
     pub fn text(&self, text: &Text) -> Option<Local> {
+        self.pick(text).map(|(text, lang)| Local {
+            text: text.to_string(),
+            lang,
+        })
+    }
+
+    /// The fallback rule: the text to show, and its language when it is not the page's.
+    fn pick<'t>(&self, text: &'t Text) -> Option<(&'t str, Option<String>)> {
         if let Some(t) = text.get(self.lang) {
-            return Some(Local {
-                text: t.to_string(),
-                lang: None,
-            });
+            return Some((t, None));
         }
         match self.fallback {
-            TranslationFallback::DefaultLanguage => text.get(self.default).map(|t| Local {
-                text: t.to_string(),
-                lang: Some(self.default.to_string()),
-            }),
+            TranslationFallback::DefaultLanguage => text
+                .get(self.default)
+                .map(|t| (t, Some(self.default.to_string()))),
             TranslationFallback::Omit => None,
         }
     }
@@ -79,10 +146,15 @@ impl Localizer<'_> {
             .filter(|l| !l.text.is_empty())
     }
 
-    /// A rich field: sanitized HTML with relative media made absolute.
-    pub fn rich(&self, text: &Text) -> Option<Local> {
-        self.text(text)
-            .and_then(|l| self.rich_str(&l.text).map(|text| Local { text, ..l }))
+    /// A rich field: sanitized HTML with relative media made absolute, when a page needs it.
+    pub fn rich(&self, text: &Text) -> Option<Rich> {
+        let (html, lang) = self.pick(text)?;
+        Some(Rich {
+            html: html.into(),
+            lang,
+            sanitizer: Arc::clone(self.sanitizer),
+            clean: OnceLock::new(),
+        })
     }
 
     /// Untranslated HTML (contacts, booking) sanitized the same way.
@@ -149,5 +221,55 @@ impl Localizer<'_> {
                 })
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fingerprint::Fingerprint;
+
+    fn rich(html: &str, lang: Option<&str>) -> Rich {
+        Rich {
+            html: html.into(),
+            lang: lang.map(str::to_string),
+            sanitizer: Arc::new(html::Sanitizer::new(None)),
+            clean: OnceLock::new(),
+        }
+    }
+
+    #[test]
+    fn rich_text_reaches_pages_sanitized_and_empty_text_as_absent() {
+        let page_value = serde_json::to_value(rich(
+            r#"<p onclick="x()">Hi<script>bad()</script></p>"#,
+            Some("fr"),
+        ));
+        let expected = Local {
+            text: "<p>Hi</p>".to_string(),
+            lang: Some("fr".to_string()),
+        };
+        assert_eq!(page_value.unwrap(), serde_json::to_value(expected).unwrap());
+        let empty = serde_json::to_value(Some(rich("<p> </p><script>x</script>", None))).unwrap();
+        assert_eq!(empty, serde_json::Value::Null);
+    }
+
+    #[test]
+    fn fingerprinting_rich_text_does_not_sanitize_it() {
+        let text = rich("<p>Hi</p>", None);
+        let digest = Fingerprint::new().value(&text).finish();
+        assert!(text.clean.get().is_none(), "sanitized to be fingerprinted");
+        assert_ne!(
+            digest,
+            Fingerprint::new().value(&rich("<p>Ho</p>", None)).finish()
+        );
+        assert_ne!(
+            digest,
+            Fingerprint::new().value(&rich("<p>Hi</p>", Some("fr"))).finish()
+        );
+        assert_eq!(
+            digest,
+            Fingerprint::new().value(&rich("<p>Hi</p>", None)).finish()
+        );
+        assert_eq!(text.text(), "<p>Hi</p>");
     }
 }

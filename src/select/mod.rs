@@ -143,7 +143,7 @@ pub struct Context<'a> {
 
 /// Builds every language's site.
 pub fn select(dataset: &Dataset, config: &Config, context: &Context) -> Vec<LanguageSite> {
-    let sanitizer = Sanitizer::new(context.api);
+    let sanitizer = std::sync::Arc::new(Sanitizer::new(context.api));
     let proximity = Proximity::new(
         dataset,
         config.pages.poi_distance_m,

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::localize::{Local, Localizer, Named, Picture};
+use super::localize::{Local, Localizer, Named, Picture, Rich};
 use super::trek::{Desk, LinkGroup};
 use super::{Card, Link, Translation};
 use crate::model::values::Id;
@@ -20,11 +20,11 @@ pub struct SiteView {
     pub labels: Vec<Named>,
     pub ratings: Vec<Named>,
     pub cities: Vec<String>,
-    pub teaser: Option<Local>,
-    pub description: Option<Local>,
-    pub ambiance: Option<Local>,
-    pub advice: Option<Local>,
-    pub accessibility: Option<Local>,
+    pub teaser: Option<Rich>,
+    pub description: Option<Rich>,
+    pub ambiance: Option<Rich>,
+    pub advice: Option<Rich>,
+    pub accessibility: Option<Rich>,
     pub period: Option<Local>,
     pub orientation: Vec<String>,
     pub wind: Vec<String>,
@@ -48,11 +48,11 @@ pub struct CourseView {
     pub kind: Option<Named>,
     pub ratings: Vec<Named>,
     pub cities: Vec<String>,
-    pub description: Option<Local>,
-    pub advice: Option<Local>,
-    pub equipment: Option<Local>,
-    pub gear: Option<Local>,
-    pub accessibility: Option<Local>,
+    pub description: Option<Rich>,
+    pub advice: Option<Rich>,
+    pub equipment: Option<Rich>,
+    pub gear: Option<Rich>,
+    pub accessibility: Option<Rich>,
     pub height_m: Option<f64>,
     pub min_elevation_m: Option<f64>,
     pub max_elevation_m: Option<f64>,

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::localize::{Local, Localizer, Picture};
+use super::localize::{Local, Localizer, Picture, Rich};
 use super::{Card, Link, Translation};
 use crate::model::values::Id;
 use crate::model::{FlatPage, MenuItem};
@@ -14,7 +14,7 @@ pub struct FlatPageView {
     #[serde(flatten)]
     pub card: Card,
     pub pictures: Vec<Picture>,
-    pub content: Option<Local>,
+    pub content: Option<Rich>,
     pub parent: Option<Link>,
     pub children: Vec<Link>,
     pub translations: Vec<Translation>,

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::localize::{Local, Localizer, Named, Picture};
+use super::localize::{Local, Localizer, Named, Picture, Rich};
 use super::{Card, Translation};
 use crate::html;
 use crate::model::{TouristicContent, TouristicEvent};
@@ -16,10 +16,10 @@ pub struct ContentView {
     pub types: Vec<Named>,
     pub themes: Vec<Named>,
     pub cities: Vec<String>,
-    pub teaser: Option<Local>,
-    pub description: Option<Local>,
-    pub practical_info: Option<Local>,
-    pub accessibility: Option<Local>,
+    pub teaser: Option<Rich>,
+    pub description: Option<Rich>,
+    pub practical_info: Option<Rich>,
+    pub accessibility: Option<Rich>,
     pub contact: Option<String>,
     pub email: String,
     /// `mailto:` link, when the address is one.
@@ -45,10 +45,10 @@ pub struct EventView {
     pub kind: Option<Named>,
     pub themes: Vec<Named>,
     pub cities: Vec<String>,
-    pub teaser: Option<Local>,
-    pub description: Option<Local>,
-    pub practical_info: Option<Local>,
-    pub accessibility: Option<Local>,
+    pub teaser: Option<Rich>,
+    pub description: Option<Rich>,
+    pub practical_info: Option<Rich>,
+    pub accessibility: Option<Rich>,
     pub begin_date: String,
     pub end_date: String,
     pub start_time: String,

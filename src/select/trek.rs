@@ -7,7 +7,7 @@ use std::sync::{Arc, OnceLock};
 
 use serde::Serialize;
 
-use super::localize::{Local, Localizer, Named, Picture};
+use super::localize::{Local, Localizer, Named, Picture, Rich};
 use super::proximity::{Around, Near, Proximity};
 use super::{Card, Link, Translation};
 use crate::assets::profile::Profile;
@@ -38,16 +38,16 @@ pub struct TrekView {
     pub route: Option<Named>,
     pub networks: Vec<Named>,
     pub ratings: Vec<Rating>,
-    pub ratings_description: Option<Local>,
+    pub ratings_description: Option<Rich>,
     pub descent_m: Option<f64>,
     pub min_elevation_m: Option<f64>,
     pub max_elevation_m: Option<f64>,
     pub departure: Option<Local>,
     pub arrival: Option<Local>,
     pub cities: Vec<String>,
-    pub teaser: Option<Local>,
-    pub ambiance: Option<Local>,
-    pub description: Option<Local>,
+    pub teaser: Option<Rich>,
+    pub ambiance: Option<Rich>,
+    pub description: Option<Rich>,
     /// Numbered reference points the description refers to, `[lon, lat]`.
     pub points_reference: Vec<[f64; 2]>,
     pub departure_point: Option<[f64; 2]>,
@@ -56,14 +56,14 @@ pub struct TrekView {
     pub steps: Vec<Link>,
     /// For a step: each itinerary it belongs to, with the steps around it.
     pub step_of: Vec<StepContext>,
-    pub advice: Option<Local>,
-    pub gear: Option<Local>,
+    pub advice: Option<Rich>,
+    pub gear: Option<Rich>,
     pub labels: Vec<Label>,
     pub information_desks: Vec<Desk>,
-    pub access: Option<Local>,
+    pub access: Option<Rich>,
     pub advised_parking: Option<Local>,
     pub parking_location: Option<[f64; 2]>,
-    pub public_transport: Option<Local>,
+    pub public_transport: Option<Rich>,
     pub accessibility: Option<Accessibility>,
     pub sensitive_areas: Vec<Area>,
     pub web_links: Vec<LinkGroup>,
@@ -93,7 +93,7 @@ pub const DOWNLOAD_FORMATS: &[&str] = &["gpx", "kml", "geojson"];
 pub struct Rating {
     pub name: Local,
     pub scale: Option<Local>,
-    pub description: Option<Local>,
+    pub description: Option<Rich>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -121,7 +121,7 @@ pub struct PoiInfo {
     pub id: u64,
     pub name: Local,
     pub kind: Option<Named>,
-    pub description: Option<Local>,
+    pub description: Option<Rich>,
     pub pictures: Vec<Picture>,
 }
 
@@ -139,7 +139,7 @@ pub struct StepContext {
 pub struct Label {
     pub name: Local,
     pub pictogram: String,
-    pub advice: Option<Local>,
+    pub advice: Option<Rich>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -147,7 +147,7 @@ pub struct Desk {
     pub id: u64,
     pub name: Local,
     pub kind: Option<Local>,
-    pub description: Option<Local>,
+    pub description: Option<Rich>,
     pub street: String,
     pub postal_code: String,
     pub municipality: String,
@@ -166,13 +166,13 @@ pub struct Desk {
 pub struct Accessibility {
     pub types: Vec<Named>,
     pub level: Option<Named>,
-    pub slope: Option<Local>,
-    pub width: Option<Local>,
-    pub covering: Option<Local>,
-    pub exposure: Option<Local>,
-    pub signage: Option<Local>,
-    pub advice: Option<Local>,
-    pub infrastructure: Option<Local>,
+    pub slope: Option<Rich>,
+    pub width: Option<Rich>,
+    pub covering: Option<Rich>,
+    pub exposure: Option<Rich>,
+    pub signage: Option<Rich>,
+    pub advice: Option<Rich>,
+    pub infrastructure: Option<Rich>,
     pub emergency_number: Option<String>,
 }
 
@@ -182,7 +182,7 @@ pub struct Area {
     #[serde(skip)]
     pub geometry: Option<Arc<Geometry>>,
     pub name: Local,
-    pub description: Option<Local>,
+    pub description: Option<Rich>,
     /// Months (1–12) when the area is sensitive.
     pub months: Vec<u32>,
     pub practices: Vec<Named>,
@@ -194,7 +194,7 @@ pub struct Area {
 #[derive(Debug, Clone, Serialize)]
 pub struct AreaRule {
     pub name: Local,
-    pub description: Option<Local>,
+    pub description: Option<Rich>,
     pub pictogram: String,
     pub url: String,
 }
@@ -451,7 +451,7 @@ impl Localizer<'_> {
                 &section.infrastructure,
             ]
             .iter()
-            .any(|t| t.is_some());
+            .any(|t| t.as_ref().is_some_and(|t| !t.text().is_empty()));
         // The emergency number belongs to accessibility information, not on its own.
         has_content.then(|| Accessibility {
             emergency_number: emergency_number.map(str::to_string),
