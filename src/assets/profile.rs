@@ -2,10 +2,12 @@
 //! an SVG viewBox): the theme writes the `<svg>`, with its labels in the page's language, so a
 //! trek page shows both with no JavaScript.
 
+use std::fmt::Write;
+
 use serde::ser::{SerializeStruct, Serializer};
 use serde::Serialize;
 
-use crate::model::geometry::{haversine_m, Coord, Geometry};
+use crate::model::geometry::{Coord, Geometry, Walk};
 
 /// The profile's viewBox.
 const WIDTH: f64 = 600.0;
@@ -49,12 +51,9 @@ pub fn profile(geometry: &Geometry) -> Option<Profile> {
     let mut samples: Vec<(f64, f64)> = Vec::new();
     let mut walked = 0.0;
     for line in geometry.lines() {
-        let mut previous = None;
+        let mut walk = Walk::default();
         for c in line {
-            if let Some(p) = previous {
-                walked += haversine_m(p, *c);
-            }
-            previous = Some(*c);
+            walked += walk.to(*c);
             if let Some(z) = c.z() {
                 samples.push((walked, z));
             }
@@ -83,11 +82,11 @@ pub fn profile(geometry: &Geometry) -> Option<Profile> {
         .filter(|i| i % step == 0 || *i == samples.len() - 1 || *i == lowest || *i == highest)
         .map(|i| samples[i])
         .collect();
-    let points: Vec<String> = drawn
-        .iter()
-        .map(|(d, z)| format!("{:.1},{:.1}", x(*d), y(*z)))
-        .collect();
-    let line = points.join(" ");
+    let mut line = String::with_capacity(drawn.len() * 12);
+    for (i, (d, z)) in drawn.iter().enumerate() {
+        let separator = if i == 0 { "" } else { " " };
+        let _ = write!(line, "{separator}{:.1},{:.1}", x(*d), y(*z));
+    }
     let unit_m = if walked < 2000.0 { 1.0 } else { 1000.0 };
     Some(Profile {
         width: WIDTH,
@@ -181,7 +180,7 @@ pub fn thumbnail_of([w, s, e, n]: [f64; 4], lines: &[&[Coord]]) -> Option<String
         for (i, c) in super::simplify(line, tolerance).iter().enumerate() {
             let px = dx + (c.lon - w) * k * scale;
             let py = dy + (n - c.lat) * scale;
-            path.push_str(&format!("{}{:.1} {:.1}", if i == 0 { "M" } else { " L" }, px, py));
+            let _ = write!(path, "{}{:.1} {:.1}", if i == 0 { "M" } else { " L" }, px, py);
         }
     }
     Some(path)

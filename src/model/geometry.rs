@@ -126,11 +126,35 @@ pub const EARTH_RADIUS_M: f64 = 6_371_008.8;
 
 /// Great-circle distance in metres.
 pub fn haversine_m(a: Coord, b: Coord) -> f64 {
+    haversine_with_cos(a, b, a.lat.to_radians().cos(), b.lat.to_radians().cos())
+}
+
+/// [`haversine_m`] given the cosines of both latitudes.
+fn haversine_with_cos(a: Coord, b: Coord, cos_a: f64, cos_b: f64) -> f64 {
     let (lat1, lat2) = (a.lat.to_radians(), b.lat.to_radians());
     let dlat = lat2 - lat1;
     let dlon = (b.lon - a.lon).to_radians();
-    let h = (dlat / 2.0).sin().powi(2) + lat1.cos() * lat2.cos() * (dlon / 2.0).sin().powi(2);
+    let h = (dlat / 2.0).sin().powi(2) + cos_a * cos_b * (dlon / 2.0).sin().powi(2);
     2.0 * EARTH_RADIUS_M * h.sqrt().asin()
+}
+
+/// A walk along a line, vertex by vertex: each latitude's cosine is computed once, not for
+/// both segments it ends (routes are walked for every length and profile).
+#[derive(Default)]
+pub struct Walk {
+    previous: Option<(Coord, f64)>,
+}
+
+impl Walk {
+    /// Metres from the previous vertex to `c` (0 for the first).
+    pub fn to(&mut self, c: Coord) -> f64 {
+        let cos = c.lat.to_radians().cos();
+        let step = self
+            .previous
+            .map_or(0.0, |(p, cos_p)| haversine_with_cos(p, c, cos_p, cos));
+        self.previous = Some((c, cos));
+        step
+    }
 }
 
 /// Where a point lies relative to a route.
@@ -145,11 +169,15 @@ pub struct Location {
 impl Geometry {
     /// Length of the route's lines along the Earth's surface, in metres.
     pub fn length_m(&self) -> f64 {
-        self.lines()
-            .iter()
-            .flat_map(|line| line.windows(2))
-            .map(|w| haversine_m(w[0], w[1]))
-            .sum()
+        // One running sum over every line, as the segments were always added.
+        let mut total = 0.0;
+        for line in self.lines() {
+            let mut walk = Walk::default();
+            for c in line {
+                total += walk.to(*c);
+            }
+        }
+        total
     }
 
     /// Whether this geometry's lines or vertices meet the area of `area` (a Polygon or

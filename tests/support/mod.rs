@@ -40,6 +40,16 @@ impl Run {
         self
     }
 
+    /// The warnings printed, except retried requests: a connection the mock API closes as
+    /// the client reuses it is retried, as it would be with a real server, when the machine is
+    /// busy.
+    pub fn warnings_besides_retries(&self) -> Vec<&str> {
+        self.stderr
+            .lines()
+            .filter(|line| line.contains("warning") && !line.contains("retr"))
+            .collect()
+    }
+
     #[track_caller]
     pub fn assert_failure(&self) -> &Self {
         assert!(
