@@ -23,7 +23,7 @@ pub struct DownloadError {
 }
 
 fn waypoint(c: &Coord) -> gpx::Waypoint {
-    let mut point = gpx::Waypoint::new(Point::new(c.lon, c.lat));
+    let mut point = gpx::Waypoint::new(Point::new(c.lon(), c.lat()));
     point.elevation = c.z();
     point
 }
@@ -90,7 +90,7 @@ pub fn gpx(trek: &Described, geometry: &Geometry) -> Result<Vec<u8>, DownloadErr
 }
 
 fn kml_coord(c: &Coord) -> kml::types::Coord {
-    kml::types::Coord::new(c.lon, c.lat, c.z())
+    kml::types::Coord::new(c.lon(), c.lat(), c.z())
 }
 
 fn kml_line(line: &[Coord]) -> kml::types::Geometry {
@@ -150,8 +150,8 @@ pub fn kml(trek: &Described, geometry: &Geometry) -> Result<Vec<u8>, DownloadErr
 
 fn position(c: &Coord) -> geojson::Position {
     match c.z() {
-        Some(z) => vec![c.lon, c.lat, z].into(),
-        None => [c.lon, c.lat].into(),
+        Some(z) => vec![c.lon(), c.lat(), z].into(),
+        None => [c.lon(), c.lat()].into(),
     }
 }
 

@@ -16,7 +16,7 @@ fn round5(v: f64) -> f64 {
 }
 
 pub fn latlng(c: Coord) -> LatLng {
-    [round5(c.lat), round5(c.lon)]
+    [round5(c.lat()), round5(c.lon())]
 }
 
 /// `[lon, lat]` as the views hold points → `[lat, lng]`.
@@ -55,8 +55,8 @@ pub type E5 = [i32; 2];
 fn e5(c: Coord) -> E5 {
     // Within ±180 × 10⁵: far inside i32.
     [
-        (c.lat * 100_000.0).round() as i32,
-        (c.lon * 100_000.0).round() as i32,
+        (c.lat() * 100_000.0).round() as i32,
+        (c.lon() * 100_000.0).round() as i32,
     ]
 }
 

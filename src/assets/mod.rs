@@ -23,7 +23,12 @@ pub fn simplify(line: &[Coord], tolerance: f64) -> Vec<Coord> {
     if line.len() <= 2 || tolerance <= 0.0 {
         return line.to_vec();
     }
-    let planar: Vec<Point<2, f64>> = line.iter().map(|c| Point { vec: [c.lon, c.lat] }).collect();
+    let planar: Vec<Point<2, f64>> = line
+        .iter()
+        .map(|c| Point {
+            vec: [c.lon(), c.lat()],
+        })
+        .collect();
     // `true`: Douglas–Peucker only; the radial pre-pass trades the result for speed.
     let kept = simplify_polyline::simplify(&planar, tolerance, true);
     // The kept points are a subsequence of the line's: walk both to recover the altitudes.
@@ -56,14 +61,14 @@ mod tests {
         let treks: Vec<serde_json::Value> =
             serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
         let segment_distance = |p: Coord, a: Coord, b: Coord| {
-            let (dx, dy) = (b.lon - a.lon, b.lat - a.lat);
+            let (dx, dy) = (b.lon() - a.lon(), b.lat() - a.lat());
             let length = dx * dx + dy * dy;
             let t = if length > 0.0 {
-                (((p.lon - a.lon) * dx + (p.lat - a.lat) * dy) / length).clamp(0.0, 1.0)
+                (((p.lon() - a.lon()) * dx + (p.lat() - a.lat()) * dy) / length).clamp(0.0, 1.0)
             } else {
                 0.0
             };
-            (p.lon - a.lon - t * dx).hypot(p.lat - a.lat - t * dy)
+            (p.lon() - a.lon() - t * dx).hypot(p.lat() - a.lat() - t * dy)
         };
         let mut compared = 0;
         for trek in &treks {
@@ -74,8 +79,10 @@ mod tests {
                 .iter()
                 .map(|p| Coord::new(p[0].as_f64().unwrap(), p[1].as_f64().unwrap(), p[2].as_f64()))
                 .collect();
-            let planar: geo::LineString<f64> =
-                line.iter().map(|c| geo::coord! { x: c.lon, y: c.lat }).collect();
+            let planar: geo::LineString<f64> = line
+                .iter()
+                .map(|c| geo::coord! { x: c.lon(), y: c.lat() })
+                .collect();
             for tolerance in [0.00002, 0.0002] {
                 let kept = simplify(&line, tolerance);
                 assert_eq!((kept[0], kept[kept.len() - 1]), (line[0], line[line.len() - 1]));

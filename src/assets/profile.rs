@@ -178,8 +178,8 @@ pub fn thumbnail_of([w, s, e, n]: [f64; 4], lines: &[&[Coord]]) -> Option<String
     let mut path = String::new();
     for line in lines {
         for (i, c) in super::simplify(line, tolerance).iter().enumerate() {
-            let px = dx + (c.lon - w) * k * scale;
-            let py = dy + (n - c.lat) * scale;
+            let px = dx + (c.lon() - w) * k * scale;
+            let py = dy + (n - c.lat()) * scale;
             let _ = write!(path, "{}{:.1} {:.1}", if i == 0 { "M" } else { " L" }, px, py);
         }
     }

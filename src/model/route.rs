@@ -46,7 +46,7 @@ impl<'a> Route<'a> {
         let k = ((south + north) / 2.0).to_radians().cos();
         let per_degree = EARTH_RADIUS_M.to_radians();
         let step = |a: Coord, b: Coord| {
-            let (dx, dy) = ((b.lon - a.lon) * k, b.lat - a.lat);
+            let (dx, dy) = ((b.lon() - a.lon()) * k, b.lat() - a.lat());
             (dx * dx + dy * dy).sqrt() * per_degree
         };
         for (index, line) in lines.iter().enumerate() {
@@ -79,14 +79,14 @@ impl<'a> Route<'a> {
 
     /// The nearest place on the route to `point`, when it is at most `max_m` away.
     pub fn locate_within(&self, point: Coord, max_m: f64) -> Option<Location> {
-        let reach = expand_bbox([point.lon, point.lat, point.lon, point.lat], max_m);
+        let reach = expand_bbox([point.lon(), point.lat(), point.lon(), point.lat()], max_m);
         // One local planar frame per question: exact enough over a few kilometres.
-        let k = point.lat.to_radians().cos();
+        let k = point.lat().to_radians().cos();
         let per_degree = EARTH_RADIUS_M.to_radians();
         let planar = |c: Coord| {
             (
-                (c.lon - point.lon) * k * per_degree,
-                (c.lat - point.lat) * per_degree,
+                (c.lon() - point.lon()) * k * per_degree,
+                (c.lat() - point.lat()) * per_degree,
             )
         };
         // Squared distances until the end: a square root per segment is most of the cost.

@@ -108,7 +108,7 @@ impl Localizer<'_> {
                 .geometry
                 .as_ref()
                 .and_then(|g| g.start())
-                .map(|c| [c.lon, c.lat]),
+                .map(|c| [c.lon(), c.lat()]),
             shape: self.shape(site.geometry.as_ref()),
             translations: Vec::new(),
             card,
@@ -143,7 +143,7 @@ impl Localizer<'_> {
                 .geometry
                 .as_ref()
                 .and_then(|g| g.start())
-                .map(|c| [c.lon, c.lat]),
+                .map(|c| [c.lon(), c.lat()]),
             shape: self.shape(course.geometry.as_ref()),
             translations: Vec::new(),
             card,

@@ -75,7 +75,7 @@ impl Proximity {
                 .enumerate()
                 .filter_map(|(i, p)| {
                     let at = p.geometry.as_ref()?.start()?;
-                    Some(([at.lon, at.lat, at.lon, at.lat], (i, at)))
+                    Some(([at.lon(), at.lat(), at.lon(), at.lat()], (i, at)))
                 })
                 .collect(),
         );

@@ -403,7 +403,7 @@ impl Localizer<'_> {
 }
 
 fn latlng(c: crate::model::geometry::Coord) -> [f64; 2] {
-    [c.lat, c.lon]
+    [c.lat(), c.lon()]
 }
 
 #[cfg(test)]

@@ -146,7 +146,7 @@ impl Localizer<'_> {
                 .geometry
                 .as_ref()
                 .and_then(|g| g.start())
-                .map(|c| [c.lon, c.lat]),
+                .map(|c| [c.lon(), c.lat()]),
             shape: self.shape(content.geometry.as_ref()),
             translations: Vec::new(),
             card,
@@ -202,7 +202,7 @@ impl Localizer<'_> {
                 .geometry
                 .as_ref()
                 .and_then(|g| g.start())
-                .map(|c| [c.lon, c.lat]),
+                .map(|c| [c.lon(), c.lat()]),
             shape: self.shape(event.geometry.as_ref()),
             translations: Vec::new(),
             card,

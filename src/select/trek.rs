@@ -237,7 +237,7 @@ pub struct Surroundings<'a> {
 impl Localizer<'_> {
     pub fn trek(&self, trek: &Trek, card: Arc<Card>, around: &Surroundings) -> TrekView {
         let pictures = self.pictures(&trek.attachments);
-        let point = |c: crate::model::geometry::Coord| [c.lon, c.lat];
+        let point = |c: crate::model::geometry::Coord| [c.lon(), c.lat()];
         let downloads = match &trek.geometry {
             Some(_) => DOWNLOAD_FORMATS
                 .iter()
@@ -380,7 +380,7 @@ impl Localizer<'_> {
             .enumerate()
             .map(|(i, (p, poi))| PoiView {
                 number: i + 1,
-                location: Some([p.at.lon, p.at.lat]),
+                location: Some([p.at.lon(), p.at.lat()]),
                 along_m: p.along_m,
                 poi,
             })
