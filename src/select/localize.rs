@@ -112,7 +112,21 @@ pub struct Localizer<'a> {
     pub map_tolerance: f64,
     /// Treks' profiles and thumbnails, drawn once for every language.
     pub drawings: &'a super::drawings::Drawings,
+    /// Objects' pictures, made once for every language.
+    pub pictures: &'a SharedPictures,
 }
+
+/// Every object's pictures, made when a language first needs them and shared by the others:
+/// attachments are not translated, and copies for each language were a tenth of a large
+/// build's memory (URLs, legends, authors).
+#[derive(Default)]
+pub struct SharedPictures {
+    made: std::sync::Mutex<PicturesByObject>,
+    none: Arc<[Picture]>,
+}
+
+/// `(kind, id)` → pictures.
+type PicturesByObject = std::collections::HashMap<(&'static str, Id), Arc<[Picture]>>;
 
 impl Localizer<'_> {
     /// The text in this language, or by the fallback rule in the default one.
@@ -196,8 +210,28 @@ impl Localizer<'_> {
             .unwrap_or_default()
     }
 
-    /// Image attachments, in the API's order (starred first).
-    pub fn pictures(&self, attachments: &[Attachment]) -> Vec<Picture> {
+    /// The image attachments of an object (`kind` as in its URL, `poi` for a POI), in the API's
+    /// order (starred first).
+    pub fn pictures(&self, kind: &'static str, id: Id, attachments: &[Attachment]) -> Arc<[Picture]> {
+        let shared = self.pictures;
+        if !attachments.iter().any(Attachment::is_picture) {
+            return Arc::clone(&shared.none);
+        }
+        let made = || {
+            shared
+                .made
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+        };
+        if let Some(pictures) = made().get(&(kind, id)) {
+            return Arc::clone(pictures);
+        }
+        // Made outside the lock: the other language waits for nothing but the map.
+        let pictures: Arc<[Picture]> = self.make_pictures(attachments).into();
+        Arc::clone(made().entry((kind, id)).or_insert(pictures))
+    }
+
+    fn make_pictures(&self, attachments: &[Attachment]) -> Vec<Picture> {
         attachments
             .iter()
             .filter(|a| a.is_picture())
@@ -251,6 +285,43 @@ mod tests {
         assert_eq!(page_value.unwrap(), serde_json::to_value(expected).unwrap());
         let empty = serde_json::to_value(Some(rich("<p> </p><script>x</script>", None))).unwrap();
         assert_eq!(empty, serde_json::Value::Null);
+    }
+
+    #[test]
+    fn pictures_are_made_once_for_every_language() {
+        let dataset = Dataset::default();
+        let drawings = super::super::drawings::Drawings::default();
+        let shared = SharedPictures::default();
+        let sanitizer = Arc::new(html::Sanitizer::new(None));
+        let localizer = |lang| Localizer {
+            lang,
+            default: "fr",
+            fallback: TranslationFallback::DefaultLanguage,
+            dataset: &dataset,
+            api: None,
+            sanitizer: &sanitizer,
+            map_tolerance: 0.0,
+            drawings: &drawings,
+            pictures: &shared,
+        };
+        let attachment = |url: &str| Attachment {
+            kind: "image".into(),
+            url: url.into(),
+            legend: "Le lac".into(),
+            ..Attachment::default()
+        };
+        let lake = [attachment("https://example.org/lake.jpg")];
+        let french = localizer("fr").pictures("trek", Id(1), &lake);
+        let english = localizer("en").pictures("trek", Id(1), &lake);
+        assert!(Arc::ptr_eq(&french, &english));
+        assert_eq!(french[0].alt, "Le lac");
+        assert_eq!(french[0].thumbnail, "https://example.org/lake.jpg");
+        let other = localizer("en").pictures("poi", Id(1), &[attachment("https://example.org/hut.jpg")]);
+        assert_eq!(
+            other[0].url, "https://example.org/hut.jpg",
+            "keyed by kind and id"
+        );
+        assert!(localizer("fr").pictures("trek", Id(2), &[]).is_empty());
     }
 
     #[test]

@@ -150,6 +150,7 @@ pub fn select(dataset: &Dataset, config: &Config, context: &Context) -> Vec<Lang
         config.pages.nearby_distance_m,
     );
     let drawings = Drawings::new(&dataset.treks, &config.maps);
+    let pictures = localize::SharedPictures::default();
     let mut sites: Vec<LanguageSite> = config
         .languages
         .par_iter()
@@ -163,6 +164,7 @@ pub fn select(dataset: &Dataset, config: &Config, context: &Context) -> Vec<Lang
                 sanitizer: &sanitizer,
                 map_tolerance: config.maps.trek_tolerance,
                 drawings: &drawings,
+                pictures: &pictures,
             };
             language_site(&localizer, config, context, &proximity)
         })
@@ -357,6 +359,11 @@ fn language_site(l: &Localizer, config: &Config, context: &Context, proximity: &
     let around = Surroundings {
         proximity,
         pois: dataset.pois.iter().map(|_| std::sync::OnceLock::new()).collect(),
+        desks: dataset
+            .information_desks
+            .keys()
+            .map(|id| (*id, std::sync::OnceLock::new()))
+            .collect(),
         contents: content_cards
             .iter()
             .map(|(c, card)| (c.id, Arc::clone(card)))
@@ -512,7 +519,7 @@ impl Localizer<'_> {
             external: false,
             slug,
             name,
-            picture: self.pictures(attachments).into_iter().next(),
+            picture: self.pictures(kind, id, attachments).first().cloned(),
             thumbnail: None,
             subtitle,
             summary,

@@ -1,6 +1,7 @@
 //! Outdoor sites (`/outdoor-site/`) and courses (`/outdoor-course/`), with their hierarchy.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -14,7 +15,7 @@ use crate::model::{OutdoorCourse, OutdoorSite};
 pub struct SiteView {
     #[serde(flatten)]
     pub card: Card,
-    pub pictures: Vec<Picture>,
+    pub pictures: Arc<[Picture]>,
     pub kind: Option<Named>,
     pub themes: Vec<Named>,
     pub labels: Vec<Named>,
@@ -44,7 +45,7 @@ pub struct SiteView {
 pub struct CourseView {
     #[serde(flatten)]
     pub card: Card,
-    pub pictures: Vec<Picture>,
+    pub pictures: Arc<[Picture]>,
     pub kind: Option<Named>,
     pub ratings: Vec<Named>,
     pub cities: Vec<String>,
@@ -80,7 +81,7 @@ impl Localizer<'_> {
             ids.iter().filter_map(|id| from.get(id).cloned()).collect()
         };
         SiteView {
-            pictures: self.pictures(&site.attachments),
+            pictures: self.pictures("outdoor-site", site.id, &site.attachments),
             kind: self.one("outdoor_sitetype", &site.kind),
             themes: self.all("theme", &site.themes),
             labels: self.all("label", &site.labels),
@@ -124,7 +125,7 @@ impl Localizer<'_> {
     ) -> CourseView {
         let links = |ids: &[Id]| ids.iter().filter_map(|id| courses.get(id).cloned()).collect();
         CourseView {
-            pictures: self.pictures(&course.attachments),
+            pictures: self.pictures("outdoor-course", course.id, &course.attachments),
             kind: self.one("outdoor_coursetype", &course.kind),
             ratings: self.all("outdoor_rating", &course.ratings),
             cities: self.city_names(&course.cities),

@@ -1,6 +1,7 @@
 //! Flat pages (`/information/`) and the site menu built from the API's menu items.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -13,7 +14,7 @@ use crate::model::{FlatPage, MenuItem};
 pub struct FlatPageView {
     #[serde(flatten)]
     pub card: Card,
-    pub pictures: Vec<Picture>,
+    pub pictures: Arc<[Picture]>,
     pub content: Option<Rich>,
     pub parent: Option<Link>,
     pub children: Vec<Link>,
@@ -33,7 +34,7 @@ pub struct MenuEntry {
 impl Localizer<'_> {
     pub fn flat_page(&self, page: &FlatPage, card: Card, pages: &BTreeMap<Id, Link>) -> FlatPageView {
         FlatPageView {
-            pictures: self.pictures(&page.attachments),
+            pictures: self.pictures("information", page.id, &page.attachments),
             content: self.rich(&page.content),
             parent: page.parent.id.and_then(|id| pages.get(&id).cloned()),
             children: page

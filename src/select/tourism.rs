@@ -1,5 +1,7 @@
 //! Touristic contents (`/service/`) and touristic events (`/event/`).
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use super::localize::{Local, Localizer, Named, Picture, Rich};
@@ -11,7 +13,7 @@ use crate::model::{TouristicContent, TouristicEvent};
 pub struct ContentView {
     #[serde(flatten)]
     pub card: std::sync::Arc<Card>,
-    pub pictures: Vec<Picture>,
+    pub pictures: Arc<[Picture]>,
     pub category: Option<Named>,
     pub types: Vec<Named>,
     pub themes: Vec<Named>,
@@ -41,7 +43,7 @@ pub struct ContentView {
 pub struct EventView {
     #[serde(flatten)]
     pub card: std::sync::Arc<Card>,
-    pub pictures: Vec<Picture>,
+    pub pictures: Arc<[Picture]>,
     pub kind: Option<Named>,
     pub themes: Vec<Named>,
     pub cities: Vec<String>,
@@ -119,7 +121,7 @@ impl Localizer<'_> {
             })
             .collect();
         ContentView {
-            pictures: self.pictures(&content.attachments),
+            pictures: self.pictures("service", content.id, &content.attachments),
             category: category.and_then(|c| {
                 Some(Named {
                     id: c.id.0,
@@ -160,7 +162,7 @@ impl Localizer<'_> {
         nearby_treks: Vec<std::sync::Arc<Card>>,
     ) -> EventView {
         EventView {
-            pictures: self.pictures(&event.attachments),
+            pictures: self.pictures("event", event.id, &event.attachments),
             kind: self.one("touristicevent_type", &event.kind),
             themes: self.all("theme", &event.themes),
             cities: self.city_names(&event.cities),

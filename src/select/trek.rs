@@ -33,7 +33,7 @@ pub struct TrekView {
     /// Plain text for downloads: the teaser, else the description.
     #[serde(skip)]
     pub plain_description: String,
-    pub pictures: Vec<Picture>,
+    pub pictures: Arc<[Picture]>,
     pub themes: Vec<Named>,
     pub route: Option<Named>,
     pub networks: Vec<Named>,
@@ -59,7 +59,7 @@ pub struct TrekView {
     pub advice: Option<Rich>,
     pub gear: Option<Rich>,
     pub labels: Vec<Label>,
-    pub information_desks: Vec<Desk>,
+    pub information_desks: Vec<Arc<Desk>>,
     pub access: Option<Rich>,
     pub advised_parking: Option<Local>,
     pub parking_location: Option<[f64; 2]>,
@@ -122,7 +122,7 @@ pub struct PoiInfo {
     pub name: Local,
     pub kind: Option<Named>,
     pub description: Option<Rich>,
-    pub pictures: Vec<Picture>,
+    pub pictures: Arc<[Picture]>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -226,6 +226,8 @@ pub struct Surroundings<'a> {
     /// Per POI of the dataset, as this language shows it: made once, for the first trek it is
     /// along, and shared by the others.
     pub pois: Vec<OnceLock<Option<Arc<PoiInfo>>>>,
+    /// Per information desk of the dataset, the same way: a few desks serve many treks.
+    pub desks: HashMap<Id, OnceLock<Option<Arc<Desk>>>>,
     /// Cards of touristic contents and events shown in this language, by id.
     pub contents: HashMap<Id, Arc<Card>>,
     pub events: HashMap<Id, Arc<Card>>,
@@ -236,7 +238,7 @@ pub struct Surroundings<'a> {
 
 impl Localizer<'_> {
     pub fn trek(&self, trek: &Trek, card: Arc<Card>, around: &Surroundings) -> TrekView {
-        let pictures = self.pictures(&trek.attachments);
+        let pictures = self.pictures("trek", trek.id, &trek.attachments);
         let point = |c: crate::model::geometry::Coord| [c.lon(), c.lat()];
         let downloads = match &trek.geometry {
             Some(_) => DOWNLOAD_FORMATS
@@ -307,7 +309,13 @@ impl Localizer<'_> {
                 .information_desks
                 .ids
                 .iter()
-                .filter_map(|id| self.desk(self.dataset.information_desks.get(id)?))
+                .filter_map(|id| {
+                    let shown = around.desks.get(id)?.get_or_init(|| {
+                        let desk = self.dataset.information_desks.get(id)?;
+                        self.desk(desk).map(Arc::new)
+                    });
+                    shown.clone()
+                })
                 .collect(),
             access: self.rich(&trek.access),
             advised_parking: self.plain(&trek.advised_parking),
@@ -403,7 +411,7 @@ impl Localizer<'_> {
                 })
             }),
             description: self.rich(&poi.description),
-            pictures: self.pictures(&poi.attachments),
+            pictures: self.pictures("poi", poi.id, &poi.attachments),
         })
     }
 
