@@ -202,7 +202,7 @@ pub fn overview_files(site: &LanguageSite) -> Vec<(String, String)> {
                 id: t.card.id,
                 name: &t.card.name.text,
                 url: &t.card.url,
-                picture: t.card.picture.as_ref().map(|p| p.thumbnail.as_str()),
+                picture: t.card.picture.get().map(|p| p.thumbnail.as_str()),
                 at: map::latlng(t.geometry.as_deref()?.start()?),
             })
         })

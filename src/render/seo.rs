@@ -99,7 +99,7 @@ pub fn head(
     }
     .or_else(|| config.description.clone())
     .unwrap_or_else(|| config.title.clone());
-    let picture = card.and_then(|c| c.picture.as_ref());
+    let picture = card.and_then(|c| c.picture.get());
     let versions: Vec<Alternate> = alternates
         .get(job.key.as_str())
         .into_iter()

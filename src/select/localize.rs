@@ -1,6 +1,7 @@
 //! Text, references and media of one language: the fallback rule, sanitizing, resolving ids
 //! into named values, and making media URLs absolute.
 
+use std::borrow::Cow;
 use std::sync::{Arc, OnceLock};
 
 use serde::{Serialize, Serializer};
@@ -30,13 +31,19 @@ pub struct Rich {
     html: Box<str>,
     lang: Option<String>,
     sanitizer: Arc<html::Sanitizer>,
-    clean: OnceLock<String>,
+    /// The sanitized HTML, kept once made for a text that several pages show (a POI's, a
+    /// desk's). A text only its own page shows is sanitized when that page is rendered and not
+    /// kept: a full build held them all until its end, a twentieth of its peak memory.
+    kept: Option<OnceLock<String>>,
 }
 
 impl Rich {
     /// The sanitized HTML; empty when nothing visible is left.
-    pub fn text(&self) -> &str {
-        self.clean.get_or_init(|| self.sanitizer.clean(&self.html))
+    pub fn text(&self) -> Cow<'_, str> {
+        match &self.kept {
+            Some(kept) => Cow::Borrowed(kept.get_or_init(|| self.sanitizer.clean(&self.html))),
+            None => Cow::Owned(self.sanitizer.clean(&self.html)),
+        }
     }
 
     /// The language of the text, when it is not the page's (see [`Local`]).
@@ -55,7 +62,7 @@ impl Serialize for Rich {
             return serializer.serialize_none();
         }
         LocalRef {
-            text,
+            text: &text,
             lang: &self.lang,
         }
         .serialize(serializer)
@@ -116,6 +123,27 @@ pub struct Localizer<'a> {
     pub pictures: &'a SharedPictures,
 }
 
+/// An object's first picture, for its cards: shared with its page's gallery, where a copy in
+/// every card took a fiftieth of a large build's memory. Serialized as an `Option<Picture>`.
+#[derive(Debug, Clone, Default)]
+pub struct FirstPicture(Option<Arc<[Picture]>>);
+
+impl FirstPicture {
+    pub fn of(pictures: Arc<[Picture]>) -> FirstPicture {
+        FirstPicture((!pictures.is_empty()).then_some(pictures))
+    }
+
+    pub fn get(&self) -> Option<&Picture> {
+        self.0.as_ref().and_then(|pictures| pictures.first())
+    }
+}
+
+impl Serialize for FirstPicture {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.get().serialize(serializer)
+    }
+}
+
 /// Every object's pictures, made when a language first needs them and shared by the others:
 /// attachments are not translated, and copies for each language were a tenth of a large
 /// build's memory (URLs, legends, authors).
@@ -162,12 +190,21 @@ impl Localizer<'_> {
 
     /// A rich field: sanitized HTML with relative media made absolute, when a page needs it.
     pub fn rich(&self, text: &Text) -> Option<Rich> {
+        self.rich_kept(text, false)
+    }
+
+    /// A rich field that several pages show: sanitized once.
+    pub fn rich_shared(&self, text: &Text) -> Option<Rich> {
+        self.rich_kept(text, true)
+    }
+
+    fn rich_kept(&self, text: &Text, keep: bool) -> Option<Rich> {
         let (html, lang) = self.pick(text)?;
         Some(Rich {
             html: html.into(),
             lang,
             sanitizer: Arc::clone(self.sanitizer),
-            clean: OnceLock::new(),
+            kept: keep.then(OnceLock::new),
         })
     }
 
@@ -268,7 +305,7 @@ mod tests {
             html: html.into(),
             lang: lang.map(str::to_string),
             sanitizer: Arc::new(html::Sanitizer::new(None)),
-            clean: OnceLock::new(),
+            kept: Some(OnceLock::new()),
         }
     }
 
@@ -328,7 +365,10 @@ mod tests {
     fn fingerprinting_rich_text_does_not_sanitize_it() {
         let text = rich("<p>Hi</p>", None);
         let digest = Fingerprint::new().value(&text).finish();
-        assert!(text.clean.get().is_none(), "sanitized to be fingerprinted");
+        assert!(
+            text.kept.as_ref().unwrap().get().is_none(),
+            "sanitized to be fingerprinted"
+        );
         assert_ne!(
             digest,
             Fingerprint::new().value(&rich("<p>Ho</p>", None)).finish()

@@ -28,7 +28,7 @@ use crate::html::{self, Sanitizer};
 use crate::model::values::{Id, Text};
 use crate::model::{Attachment, Dataset, Trek};
 use drawings::Drawings;
-pub use localize::{Local, Localizer, Named, Picture};
+pub use localize::{FirstPicture, Local, Localizer, Named, Picture};
 pub use outdoor::{CourseView, SiteView};
 pub use pages::{FlatPageView, MenuEntry};
 use proximity::Proximity;
@@ -66,7 +66,7 @@ pub struct Card {
     pub url: String,
     pub external: bool,
     pub name: Local,
-    pub picture: Option<Picture>,
+    pub picture: FirstPicture,
     /// A trek's route as an SVG path in a 100 × 100 box.
     pub thumbnail: Option<Arc<str>>,
     /// Practice, category or type.
@@ -519,7 +519,7 @@ impl Localizer<'_> {
             external: false,
             slug,
             name,
-            picture: self.pictures(kind, id, attachments).first().cloned(),
+            picture: FirstPicture::of(self.pictures(kind, id, attachments)),
             thumbnail: None,
             subtitle,
             summary,

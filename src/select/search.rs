@@ -65,19 +65,28 @@ pub struct SearchDoc {
     pub card: std::sync::Arc<Card>,
     /// Where its marker goes on the results map: `[lat, lng]`.
     pub at: Option<[f64; 2]>,
-    /// Filter name → value ids, as Geotrek-rando writes them in its URLs.
-    pub facets: BTreeMap<String, Vec<String>>,
+    pub facets: Facets,
     pub texts: Vec<(Field, String)>,
 }
 
-/// An object's values per filter; filters it has no value for are left out.
-#[derive(Default)]
-struct FacetIds(BTreeMap<String, Vec<String>>);
+/// An object's values per filter (filter name → value ids, as Geotrek-rando writes them in its
+/// URLs); filters it has no value for are left out. A list, not a map: a document has a dozen
+/// filters at most, and a map for each was a fortieth of a large build's memory.
+#[derive(Debug, Clone, Default)]
+pub struct Facets(Vec<(Box<str>, ValueIds)>);
 
-impl FacetIds {
-    fn put(&mut self, key: &str, ids: Vec<String>) {
+type ValueIds = Box<[Box<str>]>;
+
+impl Facets {
+    pub fn get(&self, key: &str) -> Option<&[Box<str>]> {
+        self.0.iter().find(|(k, _)| &**k == key).map(|(_, ids)| &**ids)
+    }
+
+    pub fn put(&mut self, key: &str, ids: Vec<String>) {
         if !ids.is_empty() {
-            self.0.insert(key.to_string(), ids);
+            self.0.retain(|(k, _)| &**k != key);
+            self.0
+                .push((key.into(), ids.into_iter().map(String::into_boxed_str).collect()));
         }
     }
 }
@@ -219,7 +228,7 @@ impl Localizer<'_> {
         let mut docs = Vec::new();
         let mut titles = BTreeMap::new();
         for (trek, card, pois) in shown.treks {
-            let mut facets = FacetIds::default();
+            let mut facets = Facets::default();
             facets.put(
                 "practices",
                 values.one("practices", "trek_practice", &trek.practice),
@@ -261,12 +270,12 @@ impl Localizer<'_> {
                 family: Family::Trek,
                 card: card.clone(),
                 at: trek.geometry.as_deref().and_then(|g| g.start()).map(latlng),
-                facets: facets.0,
+                facets,
                 texts,
             });
         }
         for (content, card) in shown.contents {
-            let mut facets = FacetIds::default();
+            let mut facets = Facets::default();
             let category = content.category.id;
             facets.put("categories", {
                 let ids: Vec<String> = category
@@ -324,12 +333,12 @@ impl Localizer<'_> {
                 family: Family::Service,
                 card: card.clone(),
                 at: content.geometry.as_ref().and_then(|g| g.start()).map(latlng),
-                facets: facets.0,
+                facets,
                 texts,
             });
         }
         for (site, card) in shown.sites {
-            let mut facets = FacetIds::default();
+            let mut facets = Facets::default();
             facets.put(
                 "outdoorPractice",
                 values.one("outdoorPractice", "outdoor_practice", &site.practice),
@@ -351,12 +360,12 @@ impl Localizer<'_> {
                 family: Family::OutdoorSite,
                 card: std::sync::Arc::new(card.clone()),
                 at: site.geometry.as_ref().and_then(|g| g.start()).map(latlng),
-                facets: facets.0,
+                facets,
                 texts,
             });
         }
         for (event, card) in shown.events {
-            let mut facets = FacetIds::default();
+            let mut facets = Facets::default();
             facets.put("event", values.one("event", "touristicevent_type", &event.kind));
             facets.put("themes", values.many("themes", "theme", &event.themes));
             facets.put(
@@ -371,7 +380,7 @@ impl Localizer<'_> {
                 family: Family::Event,
                 card: card.clone(),
                 at: event.geometry.as_ref().and_then(|g| g.start()).map(latlng),
-                facets: facets.0,
+                facets,
                 texts,
             });
         }

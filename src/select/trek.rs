@@ -410,7 +410,7 @@ impl Localizer<'_> {
                     pictogram: self.media_url(&poi.type_pictogram),
                 })
             }),
-            description: self.rich(&poi.description),
+            description: self.rich_shared(&poi.description),
             pictures: self.pictures("poi", poi.id, &poi.attachments),
         })
     }
@@ -420,7 +420,7 @@ impl Localizer<'_> {
             id: desk.id.0,
             name: self.plain(&desk.name)?,
             kind: desk.kind.as_ref().and_then(|k| self.plain(&k.label)),
-            description: self.rich(&desk.description),
+            description: self.rich_shared(&desk.description),
             street: html::plain_text(&desk.street),
             postal_code: html::plain_text(&desk.postal_code),
             municipality: html::plain_text(&desk.municipality),

@@ -120,11 +120,7 @@ pub fn build(data: &SearchData, lang: &str, config: &SearchConfig, words: &Words
                     .map(|d| {
                         d.facets
                             .get(source)
-                            .map(|ids| {
-                                ids.iter()
-                                    .filter_map(|id| position.get(id.as_str()).copied())
-                                    .collect()
-                            })
+                            .map(|ids| ids.iter().filter_map(|id| position.get(&**id).copied()).collect())
                             .unwrap_or_default()
                     })
                     .collect(),
@@ -283,7 +279,7 @@ fn card(doc: &SearchDoc, format: &Format, words: &Words) -> serde_json::Value {
     put("u", Some(card.url.clone()));
     put("n", Some(card.name.text.clone()));
     put("nl", card.name.lang.clone());
-    put("i", card.picture.as_ref().map(|p| p.thumbnail.clone()));
+    put("i", card.picture.get().map(|p| p.thumbnail.clone()));
     put("r", card.thumbnail.as_deref().map(str::to_string));
     put("s", card.subtitle.as_ref().map(|s| s.text.clone()));
     put(
@@ -346,7 +342,7 @@ fn text_shards(docs: &[SearchDoc]) -> BTreeMap<String, BTreeMap<String, Vec<u32>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::select::search::FacetValue;
+    use crate::select::search::{FacetValue, Facets};
     use crate::select::{Card, Local};
 
     fn doc(id: u64, name: &str, family: Family, facets: &[(&str, &[&str])], hours: Option<f64>) -> SearchDoc {
@@ -362,7 +358,7 @@ mod tests {
                     text: name.into(),
                     lang: None,
                 },
-                picture: None,
+                picture: Default::default(),
                 thumbnail: None,
                 subtitle: None,
                 summary: None,
@@ -377,10 +373,13 @@ mod tests {
                 lastmod: String::new(),
             }),
             at: Some([45.123456789, 6.5]),
-            facets: facets
-                .iter()
-                .map(|(k, ids)| (k.to_string(), ids.iter().map(|s| s.to_string()).collect()))
-                .collect(),
+            facets: {
+                let mut all = Facets::default();
+                for (key, ids) in facets {
+                    all.put(key, ids.iter().map(|s| s.to_string()).collect());
+                }
+                all
+            },
             texts: vec![
                 (Field::Name, name.into()),
                 (Field::Description, "au bord de l'étang".into()),
