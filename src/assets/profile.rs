@@ -84,8 +84,12 @@ pub fn profile(geometry: &Geometry) -> Option<Profile> {
         .collect();
     let mut line = String::with_capacity(drawn.len() * 12);
     for (i, (d, z)) in drawn.iter().enumerate() {
-        let separator = if i == 0 { "" } else { " " };
-        let _ = write!(line, "{separator}{:.1},{:.1}", x(*d), y(*z));
+        if i > 0 {
+            line.push(' ');
+        }
+        push_tenths(&mut line, x(*d));
+        line.push(',');
+        push_tenths(&mut line, y(*z));
     }
     let unit_m = if walked < 2000.0 { 1.0 } else { 1000.0 };
     Some(Profile {
@@ -134,6 +138,23 @@ impl Serialize for Profile {
     }
 }
 
+/// `v` with one decimal, as `{:.1}` writes it but for exact ties (rounded away from zero) and
+/// negative zero (written `0.0`). Drawings hold hundreds of thousands of such numbers, and the
+/// standard formatter's exact decimal expansion was a tenth of drawing them.
+fn push_tenths(out: &mut String, v: f64) {
+    let tenths = (v * 10.0).round();
+    if tenths.is_nan() || tenths.abs() >= 1e15 {
+        let _ = write!(out, "{v:.1}");
+        return;
+    }
+    let tenths = tenths as i64;
+    if tenths < 0 {
+        out.push('-');
+    }
+    let tenths = tenths.unsigned_abs();
+    let _ = write!(out, "{}.{}", tenths / 10, tenths % 10);
+}
+
 fn round1(v: f64) -> f64 {
     (v * 10.0).round() / 10.0
 }
@@ -180,7 +201,10 @@ pub fn thumbnail_of([w, s, e, n]: [f64; 4], lines: &[&[Coord]]) -> Option<String
         for (i, c) in super::simplify(line, tolerance).iter().enumerate() {
             let px = dx + (c.lon() - w) * k * scale;
             let py = dy + (n - c.lat()) * scale;
-            let _ = write!(path, "{}{:.1} {:.1}", if i == 0 { "M" } else { " L" }, px, py);
+            path.push_str(if i == 0 { "M" } else { " L" });
+            push_tenths(&mut path, px);
+            path.push(' ');
+            push_tenths(&mut path, py);
         }
     }
     Some(path)
@@ -193,6 +217,32 @@ mod tests {
 
     fn c(lon: f64, lat: f64, z: Option<f64>) -> Coord {
         Coord::new(lon, lat, z)
+    }
+
+    #[test]
+    fn tenths_are_written_as_the_standard_formatter_writes_them_away_from_ties() {
+        for v in [
+            0.0,
+            0.04,
+            0.06,
+            1.0,
+            12.34,
+            599.96,
+            199.99,
+            -3.21,
+            1e14,
+            123_456.789,
+        ] {
+            let mut out = String::new();
+            push_tenths(&mut out, v);
+            assert_eq!(out, format!("{v:.1}"), "{v}");
+        }
+        let mut out = String::new();
+        push_tenths(&mut out, -0.04);
+        assert_eq!(out, "0.0");
+        let mut out = String::new();
+        push_tenths(&mut out, f64::NAN);
+        assert_eq!(out, "NaN");
     }
 
     /// Templates receive the fields in the order they always had, `area` included.
