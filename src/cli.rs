@@ -65,7 +65,8 @@ pub struct BuildArgs {
     /// Public URL of the site, instead of `base_url`.
     #[arg(long, value_name = "URL")]
     pub base_url: Option<String>,
-    /// Render every page, even those whose inputs did not change since the last build.
+    /// Render every page, even those whose inputs did not change since the last build, and
+    /// draw every route again instead of taking its drawings from `.sentier-cache/`.
     #[arg(long)]
     pub full: bool,
     /// Also write the build report as JSON to this file.

@@ -217,10 +217,22 @@ fn build_from_the_api_writes_only_the_output_directory() {
     let site = Site::new(&config(&api.url(), &["fr", "en"], ""));
     site.sentier(&["build", "--base-url", "https://other.example.org/"])
         .assert_success();
+    // No snapshot, no staging left behind: the site, and the routes' drawings kept for the
+    // next build.
     assert_eq!(
         site.entries(),
-        BTreeSet::from(["config.toml".to_string(), "public".into(), "themes".into()])
+        BTreeSet::from([
+            ".sentier-cache".to_string(),
+            "config.toml".into(),
+            "public".into(),
+            "themes".into()
+        ])
     );
+    let cached: Vec<_> = std::fs::read_dir(site.path().join(".sentier-cache"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(cached, ["drawings.msgpack"]);
     let page = site.read("public/trek/903512-le-lac-de-combeynot/index.html");
     assert!(
         page.contains(

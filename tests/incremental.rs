@@ -107,6 +107,10 @@ fn an_incremental_build_keeps_what_did_not_change_and_equals_a_full_build() {
         site.json("first.json")["pages"]["added"].as_u64().unwrap() as usize,
         first.keys().filter(|p| p.ends_with(".html")).count()
     );
+    // The routes' drawings are kept beside the config for the next build, not published.
+    let drawings = site.path().join(".sentier-cache/drawings.msgpack");
+    assert!(drawings.is_file(), "no drawings cache");
+    assert!(!first.keys().any(|p| p.contains("sentier-cache")));
 
     // Same inputs: nothing is done, nothing is touched.
     let run = site.sentier(&["build", "--report", "same.json"]);
@@ -188,7 +192,8 @@ fn an_incremental_build_keeps_what_did_not_change_and_equals_a_full_build() {
             "{path} differs between the full and the incremental build"
         );
     }
-    // And `--full` over the incremental site renders everything to the same bytes.
+    // And `--full` over the incremental site, drawing every route again instead of taking the
+    // cache's drawings, renders everything to the same bytes.
     site.sentier(&["build", "--full", "--report", "full.json"])
         .assert_success();
     let report = site.json("full.json");

@@ -489,7 +489,12 @@ fn a_hostile_instance_gets_no_executable_payload_into_any_page_in_every_theme() 
         );
         assert_eq!(
             site.entries(),
-            BTreeSet::from(["config.toml".to_string(), "public".into(), "themes".into()])
+            BTreeSet::from([
+                ".sentier-cache".to_string(),
+                "config.toml".into(),
+                "public".into(),
+                "themes".into()
+            ])
         );
 
         let public = site.path().join("public");

@@ -4,7 +4,7 @@
 //!
 //! Coordinates are `[latitude, longitude]` as Leaflet takes them, rounded to 5 decimals (1 m).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::config::TileLayer;
 use crate::model::geometry::{Coord, Geometry};
@@ -40,7 +40,7 @@ pub fn lines(geometry: &Geometry, tolerance: f64) -> Vec<Vec<LatLng>> {
 
 /// A trek's route as the maps draw it: simplified once, for every language's pages and files.
 /// Points are held as integers at the maps' precision (see [`E5`]).
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct MapLines {
     /// At the trek page's tolerance.
     page: Vec<Vec<E5>>,

@@ -15,6 +15,7 @@ use crate::output::{self, BuildRecord, Marker, PreviousSite, SiteWriter, Staging
 use crate::printer::Printer;
 use crate::render::{self, Renderer, Theme};
 use crate::report::{BuildReport, Stages};
+use crate::select::DrawingCache;
 use crate::snapshot::{self, Manifest};
 use crate::{content, fs, select};
 
@@ -79,6 +80,8 @@ pub fn run_with(args: &BuildArgs, printer: &Printer, selection: &mut Selection) 
         }
     }
 
+    let cache_dir = config.root.join(select::drawings::CACHE_DIR);
+    let mut drawings = None;
     let sites = match std::mem::take(selection) {
         Selection {
             data: Some(kept),
@@ -108,7 +111,14 @@ pub fn run_with(args: &BuildArgs, printer: &Printer, selection: &mut Selection) 
                 api: api.as_ref(),
             };
             stages.lap("decode");
-            select::select(&dataset, &config, &context)
+            let mut drawn = if args.full {
+                DrawingCache::default()
+            } else {
+                DrawingCache::load(&cache_dir, &config.maps)
+            };
+            let sites = select::select(&dataset, &config, &context, &mut drawn);
+            drawings = Some(drawn);
+            sites
         }
     };
     let content = content::load(&config)?;
@@ -149,6 +159,13 @@ pub fn run_with(args: &BuildArgs, printer: &Printer, selection: &mut Selection) 
         .collect();
     output::commit(staging, previous.as_ref(), &written, &record)
         .with_context(|| format!("cannot update {}", args.output_dir.display()))?;
+    // Only a shortcut for the next build: this one succeeded whether it is saved or not.
+    if let Some(Err(e)) = drawings.map(|d| d.save(&cache_dir, &config.maps)) {
+        printer.info(format!(
+            "cannot keep the drawings in {}: {e}",
+            cache_dir.display()
+        ));
+    }
     stages.lap("write");
 
     let mut report = BuildReport::new(output_name, &written, previous.as_ref().map(|p| &p.record));

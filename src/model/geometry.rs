@@ -5,6 +5,8 @@
 //! optional z) per vertex, which matters with thousands of 3,000-point treks.
 
 use serde::de::{SeqAccess, Visitor};
+
+use crate::fingerprint::Fingerprint;
 use serde::{Deserialize, Deserializer};
 
 /// One vertex, at the precision Geotrek serves: longitude and latitude in units of 1e-7 degree
@@ -148,6 +150,44 @@ impl Geometry {
 /// The exact value of each vertex, for fingerprints: equal bytes mean equal vertices.
 pub fn vertex_bytes(coords: &[Coord]) -> Vec<u8> {
     coords.iter().flat_map(|c| c.bytes()).collect()
+}
+
+/// Every vertex's exact bits and the geometry's shape: what its drawings and downloads are
+/// made from.
+pub fn fingerprint_geometry(fingerprint: &mut Fingerprint, geometry: &Geometry) {
+    let coords = |fingerprint: &mut Fingerprint, coords: &[Coord]| {
+        fingerprint.bytes(&vertex_bytes(coords));
+    };
+    match geometry {
+        Geometry::Point(c) => coords(fingerprint.text("point"), std::slice::from_ref(c)),
+        Geometry::MultiPoint(cs) => coords(fingerprint.text("multipoint"), cs),
+        Geometry::LineString(cs) => coords(fingerprint.text("line"), cs),
+        Geometry::MultiLineString(parts) | Geometry::Polygon(parts) => {
+            fingerprint.text(if matches!(geometry, Geometry::Polygon(_)) {
+                "polygon"
+            } else {
+                "lines"
+            });
+            for part in parts {
+                coords(fingerprint, part);
+            }
+        }
+        Geometry::MultiPolygon(polygons) => {
+            fingerprint.text("polygons");
+            for part in polygons {
+                fingerprint.text("polygon");
+                for ring in part {
+                    coords(fingerprint, ring);
+                }
+            }
+        }
+        Geometry::Collection(geometries) => {
+            fingerprint.text("collection");
+            for geometry in geometries {
+                fingerprint_geometry(fingerprint, geometry);
+            }
+        }
+    }
 }
 
 pub const EARTH_RADIUS_M: f64 = 6_371_008.8;

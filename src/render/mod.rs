@@ -23,7 +23,6 @@ use crate::assets::search;
 use crate::config::{extra_as_json, Config};
 use crate::content::Content;
 use crate::fingerprint::{Digest, Fingerprint};
-use crate::model::geometry::{vertex_bytes, Coord, Geometry};
 use crate::output::{SiteWriter, Written};
 use crate::select::LanguageSite;
 pub use jobs::{jobs, Job, Page, PageJob};
@@ -529,8 +528,8 @@ impl Renderer<'_> {
             (trek.card.ascent_m, trek.descent_m),
             trek.card.practice.as_ref().map(|p| &p.name.text),
         ));
-        if let Some(geometry) = &trek.geometry {
-            fingerprint_geometry(&mut fingerprint, geometry);
+        if let Some(profile) = &trek.profile {
+            fingerprint.text(profile.route_digest());
         }
         fingerprint.finish()
     }
@@ -613,43 +612,6 @@ impl PageContext {
 /// An output path as the build record keys it: relative, `/`-separated.
 fn relative(path: &Path) -> String {
     path.to_string_lossy().replace('\\', "/")
-}
-
-/// Every vertex's exact bits and the geometry's shape: what a download is drawn from.
-fn fingerprint_geometry(fingerprint: &mut Fingerprint, geometry: &Geometry) {
-    let coords = |fingerprint: &mut Fingerprint, coords: &[Coord]| {
-        fingerprint.bytes(&vertex_bytes(coords));
-    };
-    match geometry {
-        Geometry::Point(c) => coords(fingerprint.text("point"), std::slice::from_ref(c)),
-        Geometry::MultiPoint(cs) => coords(fingerprint.text("multipoint"), cs),
-        Geometry::LineString(cs) => coords(fingerprint.text("line"), cs),
-        Geometry::MultiLineString(parts) | Geometry::Polygon(parts) => {
-            fingerprint.text(if matches!(geometry, Geometry::Polygon(_)) {
-                "polygon"
-            } else {
-                "lines"
-            });
-            for part in parts {
-                coords(fingerprint, part);
-            }
-        }
-        Geometry::MultiPolygon(polygons) => {
-            fingerprint.text("polygons");
-            for part in polygons {
-                fingerprint.text("polygon");
-                for ring in part {
-                    coords(fingerprint, ring);
-                }
-            }
-        }
-        Geometry::Collection(geometries) => {
-            fingerprint.text("collection");
-            for geometry in geometries {
-                fingerprint_geometry(fingerprint, geometry);
-            }
-        }
-    }
 }
 
 /// `/en/trek/2-boucle/` → `en/trek/2-boucle/index.html`.

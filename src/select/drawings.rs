@@ -4,21 +4,24 @@
 //! build.
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::path::Path;
+use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
+use serde::{Deserialize, Serialize, Serializer};
 
 use crate::assets::map::MapLines;
 use crate::assets::profile::{self, Profile};
 use crate::assets::simplify;
 use crate::config::Maps;
-use crate::model::geometry::{Coord, Geometry};
+use crate::fingerprint::{self, Digest, Fingerprint};
+use crate::model::geometry::{fingerprint_geometry, Coord, Geometry};
 use crate::model::values::Id;
 use crate::model::Trek;
 
 #[derive(Debug, Default)]
 pub struct Drawn {
-    pub profile: Option<Arc<Profile>>,
+    pub profile: Option<Arc<LazyProfile>>,
     /// SVG path in a 100 × 100 box.
     pub thumbnail: Option<Arc<str>>,
     /// Geodesic length of the lines, in metres, when positive.
@@ -26,44 +29,190 @@ pub struct Drawn {
     pub map_lines: Arc<MapLines>,
 }
 
+/// What is drawn from a route, simplified and walked once, and kept between builds.
+fn draw(geometry: &Geometry, maps: &Maps) -> Cached {
+    // Simplified once for the page's map; the global map and the thumbnail, coarser, start
+    // from that.
+    let page_lines: Vec<Vec<Coord>> = geometry
+        .lines()
+        .into_iter()
+        .map(|line| simplify(line, maps.trek_tolerance))
+        .collect();
+    let thumbnail = geometry.bbox().and_then(|bbox| {
+        let lines: Vec<&[Coord]> = page_lines.iter().map(Vec::as_slice).collect();
+        profile::thumbnail_of(bbox, &lines)
+    });
+    let length_m = geometry.length_m();
+    Cached {
+        thumbnail: thumbnail.map(Arc::from),
+        length_m: Some(length_m).filter(|l| *l > 0.0),
+        map_lines: Arc::new(MapLines::new(&page_lines, maps.overview_tolerance)),
+    }
+}
+
+/// The drawings of earlier builds by route fingerprint, kept in the site's cache directory
+/// ([`CACHE_DIR`]): a rebuild after a text changed draws no route again. Simplifying and
+/// walking every route was a sixth of a one-trek rebuild's time. Not in the output directory,
+/// which is published whole.
+#[derive(Debug, Default)]
+pub struct DrawingCache {
+    entries: HashMap<Digest, Cached>,
+    /// Whether the entries differ from the cache file's.
+    changed: bool,
+}
+
+/// The cache directory, beside `config.toml`.
+pub const CACHE_DIR: &str = ".sentier-cache";
+const CACHE_FILE: &str = "drawings.msgpack";
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Cached {
+    thumbnail: Option<Arc<str>>,
+    length_m: Option<f64>,
+    map_lines: Arc<MapLines>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct CacheFile {
+    /// What the drawings depend on besides the route: another sentier or other tolerances
+    /// draw differently, and the whole file is then ignored.
+    key: String,
+    entries: HashMap<Digest, Cached>,
+}
+
+fn cache_key(maps: &Maps) -> String {
+    format!(
+        "sentier {} tolerances {} {}",
+        env!("CARGO_PKG_VERSION"),
+        maps.trek_tolerance,
+        maps.overview_tolerance
+    )
+}
+
+impl DrawingCache {
+    /// The cache in `dir`; empty when it is absent, unreadable or was made for other
+    /// drawings: it is only ever a shortcut.
+    pub fn load(dir: &Path, maps: &Maps) -> DrawingCache {
+        let entries = std::fs::read(dir.join(CACHE_FILE))
+            .ok()
+            .and_then(|bytes| rmp_serde::from_slice::<CacheFile>(&bytes).ok())
+            .filter(|file| file.key == cache_key(maps))
+            .map(|file| file.entries)
+            .unwrap_or_default();
+        DrawingCache {
+            entries,
+            changed: false,
+        }
+    }
+
+    /// Writes the cache into `dir` when it changed, replacing the file at once: a build
+    /// interrupted while writing leaves the previous cache.
+    pub fn save(&self, dir: &Path, maps: &Maps) -> std::io::Result<()> {
+        if !self.changed {
+            return Ok(());
+        }
+        #[derive(Serialize)]
+        struct CacheFileRef<'a> {
+            key: String,
+            entries: &'a HashMap<Digest, Cached>,
+        }
+        crate::fs::create_dir_all(dir)?;
+        let partial = dir.join(format!(".{CACHE_FILE}.{}", std::process::id()));
+        let file = std::fs::File::create(&partial)
+            .map_err(|e| std::io::Error::new(e.kind(), format!("{}: {e}", partial.display())))?;
+        // Streamed: a large instance's cache is a hundred megabytes, written while the build's
+        // views are still held.
+        let mut writer = std::io::BufWriter::new(file);
+        let cache = CacheFileRef {
+            key: cache_key(maps),
+            entries: &self.entries,
+        };
+        rmp_serde::encode::write(&mut writer, &cache).map_err(std::io::Error::other)?;
+        writer.into_inner().map_err(|e| e.into_error())?;
+        crate::fs::rename(&partial, &dir.join(CACHE_FILE))
+    }
+}
+
+/// A trek's elevation profile, drawn when a page that shows it is rendered and then kept for
+/// the other languages' pages. A page that may be reused is fingerprinted from the route it
+/// would be drawn from: drawing every profile for those fingerprints was a twentieth of a
+/// one-trek rebuild.
+#[derive(Debug)]
+pub struct LazyProfile {
+    geometry: Arc<Geometry>,
+    route_digest: Digest,
+    drawn: OnceLock<Option<Profile>>,
+}
+
+impl LazyProfile {
+    /// `None` for a route without altitudes.
+    pub fn get(&self) -> Option<&Profile> {
+        self.drawn
+            .get_or_init(|| profile::profile(&self.geometry))
+            .as_ref()
+    }
+
+    /// The fingerprint of the route, which the downloads are made from too.
+    pub fn route_digest(&self) -> &str {
+        &self.route_digest
+    }
+}
+
+/// As an `Option<Profile>`: `null` for a route without altitudes.
+impl Serialize for LazyProfile {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if fingerprint::hashing() {
+            return serializer.serialize_str(&self.route_digest);
+        }
+        self.get().serialize(serializer)
+    }
+}
+
 #[derive(Debug, Default)]
 pub struct Drawings(HashMap<Id, Drawn>);
 
 impl Drawings {
-    pub fn new(treks: &[Trek], maps: &Maps) -> Drawings {
-        Drawings(
-            treks
-                .par_iter()
-                .filter_map(|trek| {
-                    let geometry = trek.geometry.as_deref()?;
-                    // Simplified once for the page's map; the global map and the thumbnail,
-                    // coarser, start from that.
-                    let page_lines: Vec<Vec<Coord>> = geometry
-                        .lines()
-                        .into_iter()
-                        .map(|line| simplify(line, maps.trek_tolerance))
-                        .collect();
-                    let thumbnail = geometry.bbox().and_then(|bbox| {
-                        let lines: Vec<&[Coord]> = page_lines.iter().map(Vec::as_slice).collect();
-                        profile::thumbnail_of(bbox, &lines)
-                    });
-                    let profile = profile::profile(geometry);
-                    // The profile walked the route already.
-                    let length_m = profile
-                        .as_ref()
-                        .map_or_else(|| Geometry::length_m(geometry), |p| p.length_m);
-                    Some((
-                        trek.id,
-                        Drawn {
-                            profile: profile.map(Arc::new),
-                            thumbnail: thumbnail.map(Arc::from),
-                            length_m: Some(length_m).filter(|l| *l > 0.0),
-                            map_lines: Arc::new(MapLines::new(&page_lines, maps.overview_tolerance)),
-                        },
-                    ))
-                })
-                .collect(),
-        )
+    /// Every trek's drawings: from `cache` when its route was drawn by an earlier build, drawn
+    /// otherwise. `cache` is left holding this dataset's routes only.
+    pub fn new(treks: &[Trek], maps: &Maps, cache: &mut DrawingCache) -> Drawings {
+        let drawn: Vec<(Id, Drawn, Digest, Cached, bool)> = treks
+            .par_iter()
+            .filter_map(|trek| {
+                let geometry = trek.geometry.as_ref()?;
+                let mut route = Fingerprint::new();
+                fingerprint_geometry(&mut route, geometry);
+                let route = route.finish();
+                let (cached, fresh) = match cache.entries.get(&route) {
+                    Some(cached) => (cached.clone(), false),
+                    None => (draw(geometry, maps), true),
+                };
+                let drawn = Drawn {
+                    profile: Some(Arc::new(LazyProfile {
+                        geometry: Arc::clone(geometry),
+                        route_digest: route.clone(),
+                        drawn: OnceLock::new(),
+                    })),
+                    thumbnail: cached.thumbnail.clone(),
+                    length_m: cached.length_m,
+                    map_lines: Arc::clone(&cached.map_lines),
+                };
+                Some((trek.id, drawn, route, cached, fresh))
+            })
+            .collect();
+        let mut entries = HashMap::with_capacity(drawn.len());
+        let mut changed = false;
+        let drawings = drawn
+            .into_iter()
+            .map(|(id, drawn, route, cached, fresh)| {
+                changed |= fresh;
+                entries.insert(route, cached);
+                (id, drawn)
+            })
+            .collect();
+        changed |= entries.len() != cache.entries.len();
+        cache.entries = entries;
+        cache.changed |= changed;
+        Drawings(drawings)
     }
 
     pub fn trek(&self, id: Id) -> &Drawn {
@@ -71,5 +220,116 @@ impl Drawings {
         self.0
             .get(&id)
             .unwrap_or_else(|| NOTHING.get_or_init(Drawn::default))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lazy(z: f64) -> LazyProfile {
+        let geometry = Geometry::LineString(vec![
+            Coord::new(6.0, 45.0, Some(1000.0)),
+            Coord::new(6.01, 45.0, Some(z)),
+        ]);
+        let mut route = Fingerprint::new();
+        fingerprint_geometry(&mut route, &geometry);
+        LazyProfile {
+            geometry: Arc::new(geometry),
+            route_digest: route.finish(),
+            drawn: OnceLock::new(),
+        }
+    }
+
+    fn trek(id: u64, shift: f64) -> Trek {
+        let coordinates: Vec<[f64; 3]> = (0..200)
+            .map(|i| {
+                let i = i as f64;
+                [6.0 + i * 1e-4, 45.0 + (i / 7.0).sin() * 1e-3 + shift, 1000.0 + i]
+            })
+            .collect();
+        // Geometries are read from the text of their field.
+        let json = serde_json::json!({
+            "id": id,
+            "geometry": {"type": "LineString", "coordinates": coordinates},
+        });
+        serde_json::from_str(&json.to_string()).unwrap()
+    }
+
+    fn same(a: &Drawn, b: &Drawn) {
+        assert_eq!(a.thumbnail, b.thumbnail);
+        assert_eq!(a.length_m, b.length_m);
+        assert_eq!(a.map_lines, b.map_lines);
+        assert!(a.thumbnail.is_some() && a.length_m.is_some());
+    }
+
+    #[test]
+    fn drawings_kept_in_the_cache_are_the_ones_drawn() {
+        let dir = tempfile::tempdir().unwrap();
+        let maps = Maps::default();
+        let treks = [trek(1, 0.0), trek(2, 0.01)];
+        let mut cache = DrawingCache::load(dir.path(), &maps);
+        let drawn = Drawings::new(&treks, &maps, &mut cache);
+        assert!(cache.changed);
+        cache.save(dir.path(), &maps).unwrap();
+
+        let mut cache = DrawingCache::load(dir.path(), &maps);
+        assert_eq!(cache.entries.len(), 2);
+        let again = Drawings::new(&treks, &maps, &mut cache);
+        assert!(!cache.changed, "nothing new was drawn");
+        for id in [Id(1), Id(2)] {
+            same(drawn.trek(id), again.trek(id));
+        }
+
+        // A route that changed is drawn again; one no longer there leaves the cache.
+        let moved = [trek(1, 0.02)];
+        let redrawn = Drawings::new(&moved, &maps, &mut cache);
+        assert!(cache.changed);
+        assert_eq!(cache.entries.len(), 1);
+        assert_ne!(redrawn.trek(Id(1)).map_lines, drawn.trek(Id(1)).map_lines);
+        same(
+            redrawn.trek(Id(1)),
+            Drawings::new(&moved, &maps, &mut DrawingCache::default()).trek(Id(1)),
+        );
+    }
+
+    #[test]
+    fn a_cache_for_other_tolerances_or_unreadable_is_ignored() {
+        let dir = tempfile::tempdir().unwrap();
+        let maps = Maps::default();
+        let mut cache = DrawingCache::default();
+        Drawings::new(&[trek(1, 0.0)], &maps, &mut cache);
+        cache.save(dir.path(), &maps).unwrap();
+        assert_eq!(DrawingCache::load(dir.path(), &maps).entries.len(), 1);
+        let coarser = Maps {
+            trek_tolerance: maps.trek_tolerance * 2.0,
+            ..Maps::default()
+        };
+        assert!(DrawingCache::load(dir.path(), &coarser).entries.is_empty());
+        crate::fs::write(&dir.path().join(CACHE_FILE), b"not msgpack").unwrap();
+        assert!(DrawingCache::load(dir.path(), &maps).entries.is_empty());
+    }
+
+    #[test]
+    fn a_profile_is_fingerprinted_by_its_route_and_drawn_for_pages() {
+        let profile = lazy(1100.0);
+        let digest = Fingerprint::new().value(&profile).finish();
+        assert!(profile.drawn.get().is_none(), "drawn to be fingerprinted");
+        assert_ne!(digest, Fingerprint::new().value(&lazy(1101.0)).finish());
+        let json = serde_json::to_value(&profile).unwrap();
+        assert_eq!(json["max_m"], 1100.0);
+        assert_eq!(
+            json,
+            serde_json::to_value(profile::profile(&profile.geometry)).unwrap()
+        );
+        let flat = lazy(0.0);
+        let flat = LazyProfile {
+            geometry: Arc::new(Geometry::LineString(vec![
+                Coord::new(6.0, 45.0, None),
+                Coord::new(6.01, 45.0, None),
+            ])),
+            ..flat
+        };
+        assert_eq!(serde_json::to_value(&flat).unwrap(), serde_json::Value::Null);
     }
 }

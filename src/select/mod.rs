@@ -27,6 +27,7 @@ use crate::config::Config;
 use crate::html::{self, Sanitizer};
 use crate::model::values::{Id, Text};
 use crate::model::{Attachment, Dataset, Trek};
+pub use drawings::DrawingCache;
 use drawings::Drawings;
 pub use localize::{FirstPicture, Local, Localizer, Named, Picture};
 pub use outdoor::{CourseView, SiteView};
@@ -141,15 +142,21 @@ pub struct Context<'a> {
     pub api: Option<&'a url::Url>,
 }
 
-/// Builds every language's site.
-pub fn select(dataset: &Dataset, config: &Config, context: &Context) -> Vec<LanguageSite> {
+/// Builds every language's site, drawing the routes `drawings` does not hold yet (and leaving
+/// it holding this dataset's).
+pub fn select(
+    dataset: &Dataset,
+    config: &Config,
+    context: &Context,
+    drawings: &mut DrawingCache,
+) -> Vec<LanguageSite> {
     let sanitizer = std::sync::Arc::new(Sanitizer::new(context.api));
     let proximity = Proximity::new(
         dataset,
         config.pages.poi_distance_m,
         config.pages.nearby_distance_m,
     );
-    let drawings = Drawings::new(&dataset.treks, &config.maps);
+    let drawings = Drawings::new(&dataset.treks, &config.maps, drawings);
     let pictures = localize::SharedPictures::default();
     let mut sites: Vec<LanguageSite> = config
         .languages

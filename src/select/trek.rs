@@ -7,10 +7,10 @@ use std::sync::{Arc, OnceLock};
 
 use serde::Serialize;
 
+use super::drawings::LazyProfile;
 use super::localize::{Local, Localizer, Named, Picture, Rich};
 use super::proximity::{Around, Near, Proximity};
 use super::{Card, Link, Translation};
-use crate::assets::profile::Profile;
 use crate::html;
 use crate::model::geometry::Geometry;
 use crate::model::values::Id;
@@ -27,7 +27,7 @@ pub struct TrekView {
     #[serde(skip)]
     pub map_lines: Arc<crate::assets::map::MapLines>,
     /// Distance against altitude, when the route has altitudes.
-    pub profile: Option<Arc<Profile>>,
+    pub profile: Option<Arc<LazyProfile>>,
     /// GPX, KML and GeoJSON files beside the page.
     pub downloads: Vec<Download>,
     /// Plain text for downloads: the teaser, else the description.
