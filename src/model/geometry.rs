@@ -4,8 +4,6 @@
 //! Decoded with the `geojson` crate, then kept in a compact form: one `Coord` (lon, lat,
 //! optional z) per vertex, which matters with thousands of 3,000-point treks.
 
-use serde::de::{SeqAccess, Visitor};
-
 use crate::fingerprint::Fingerprint;
 use serde::{Deserialize, Deserializer};
 
@@ -30,6 +28,21 @@ const PER_DEGREE: f64 = 1e7;
 const PER_METRE: f64 = 1e3;
 
 impl Coord {
+    /// From the units a vertex is held in (see [`Coord`]), for readers that parse decimals
+    /// into them directly; `None` outside WGS84's range.
+    pub(super) fn from_units(lon_e7: i64, lat_e7: i64, altitude_mm: Option<i64>) -> Option<Coord> {
+        let altitude_mm = match altitude_mm {
+            Some(mm) if mm.abs() < i32::MAX as i64 => mm as i32,
+            Some(_) => return None,
+            None => NO_ALTITUDE,
+        };
+        (lon_e7.abs() <= 180 * PER_DEGREE as i64 && lat_e7.abs() <= 90 * PER_DEGREE as i64).then_some(Coord {
+            lon_e7: lon_e7 as i32,
+            lat_e7: lat_e7 as i32,
+            altitude_mm,
+        })
+    }
+
     /// Longitude and latitude within ±180° and ±90° (not checked: see [`Coord::checked`]).
     pub fn new(lon: f64, lat: f64, z: Option<f64>) -> Coord {
         let altitude_mm = z
@@ -414,7 +427,7 @@ pub fn optional<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Geo
     if matches!(raw, "null" | "\"\"") {
         return Ok(None);
     }
-    if let Some(line) = plain_line(raw) {
+    if let Some(line) = super::positions::plain_line(raw) {
         return Ok(Some(line));
     }
     let geometry = match serde_json::from_str::<geojson::Geometry>(raw) {
@@ -428,73 +441,6 @@ pub fn optional<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Geo
     Geometry::try_from(&geometry.value)
         .map(Some)
         .map_err(serde::de::Error::custom)
-}
-
-/// A route's usual form, a LineString of well-formed positions, read into vertices with no
-/// intermediate; `None` for anything else (another type, a `null`, a position out of range),
-/// which `geojson` then reads or rejects. Its positions, a small vector each, were a third of
-/// decoding a route.
-fn plain_line(raw: &str) -> Option<Geometry> {
-    #[derive(Deserialize)]
-    struct Line<'a> {
-        #[serde(rename = "type", borrow)]
-        kind: std::borrow::Cow<'a, str>,
-        coordinates: Positions,
-    }
-    let line: Line = serde_json::from_str(raw).ok()?;
-    (line.kind == "LineString").then_some(Geometry::LineString(line.coordinates.0))
-}
-
-struct Positions(Vec<Coord>);
-
-impl<'de> Deserialize<'de> for Positions {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Visit;
-        impl<'de> Visitor<'de> for Visit {
-            type Value = Positions;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a list of positions")
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Positions, A::Error> {
-                let mut coords = Vec::with_capacity(seq.size_hint().unwrap_or(0));
-                while let Some(Position(coord)) = seq.next_element()? {
-                    coords.push(coord);
-                }
-                // Routes are held for the whole build: no room left from the vector's growth.
-                coords.shrink_to_fit();
-                Ok(Positions(coords))
-            }
-        }
-        deserializer.deserialize_seq(Visit)
-    }
-}
-
-/// `[lon, lat]` or `[lon, lat, z, ...]`, numbers only.
-struct Position(Coord);
-
-impl<'de> Deserialize<'de> for Position {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Visit;
-        impl<'de> Visitor<'de> for Visit {
-            type Value = Position;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a position of 2 or 3 numbers")
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Position, A::Error> {
-                let mut number = |i| -> Result<f64, A::Error> {
-                    seq.next_element()?
-                        .ok_or_else(|| serde::de::Error::invalid_length(i, &self))
-                };
-                let (lon, lat) = (number(0)?, number(1)?);
-                let z: Option<f64> = seq.next_element()?;
-                while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
-                Coord::checked(lon, lat, z.filter(|z| z.is_finite()))
-                    .map(Position)
-                    .map_err(serde::de::Error::custom)
-            }
-        }
-        deserializer.deserialize_seq(Visit)
-    }
 }
 
 /// A nullable geometry field read once and shared.
@@ -583,33 +529,6 @@ mod tests {
             !flat.has_elevation(),
             "all-zero altitudes mean no elevation model"
         );
-    }
-
-    /// The direct reading of plain lines and `geojson`'s agree, vertex for vertex.
-    #[test]
-    fn plain_lines_read_as_geojson_reads_them() {
-        for raw in [
-            r#"{"type": "LineString", "coordinates": [[6.1, 44.8, 1516.0], [6.2, 44.9, 1520]]}"#,
-            r#"{"coordinates": [[6, 44], [6.2, 44.9]], "type": "LineString", "bbox": [6, 44, 6.2, 44.9]}"#,
-            r#"{"type": "LineString", "coordinates": [[6.1, 44.8, 1516.0, 3.0], [6.2, 44.9, -12.5]]}"#,
-        ] {
-            let plain = plain_line(raw).expect(raw);
-            let read = serde_json::from_str::<geojson::Geometry>(raw).unwrap();
-            assert_eq!(Some(plain), Geometry::try_from(&read.value).ok(), "{raw}");
-        }
-        for other in [
-            r#"{"type": "MultiPoint", "coordinates": [[6.1, 44.8], [6.2, 44.9]]}"#,
-            r#"{"type": "LineString", "coordinates": [[6.1, 44.8, null], [6.2, 44.9]]}"#,
-            r#"{"type": "LineString", "coordinates": [[6.1], [6.2, 44.9]]}"#,
-            r#"{"type": "LineString", "coordinates": [[2e6, 5e6], [6.2, 44.9]]}"#,
-            r#"{"type": "Point", "coordinates": [6.1, 44.8]}"#,
-        ] {
-            assert_eq!(plain_line(other), None, "{other}");
-        }
-        assert!(matches!(
-            geometry(r#"{"type": "MultiPoint", "coordinates": [[6.1, 44.8], [6.2, 44.9]]}"#),
-            Some(Geometry::MultiPoint(_))
-        ));
     }
 
     #[test]

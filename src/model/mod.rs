@@ -7,6 +7,7 @@
 
 pub mod geometry;
 pub mod objects;
+mod positions;
 pub mod route;
 pub mod values;
 

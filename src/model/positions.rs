@@ -1,0 +1,268 @@
+//! A route's usual form read fast: a LineString whose positions are plain decimals. Decoding
+//! routes is most of reading a snapshot; anything unusual goes to the general reader in
+//! [`super::geometry`].
+
+use serde::de::{SeqAccess, Visitor};
+use serde::{Deserialize, Deserializer};
+use serde_json::value::RawValue;
+
+use super::geometry::{Coord, Geometry};
+
+/// A route's usual form, a LineString of well-formed positions, read into vertices with no
+/// intermediate; `None` for anything else (another type, a `null`, a position out of range),
+/// which `geojson` then reads or rejects. Its positions, a small vector each, were a third of
+/// decoding a route.
+pub fn plain_line(raw: &str) -> Option<Geometry> {
+    #[derive(Deserialize)]
+    struct Line<'a> {
+        #[serde(rename = "type", borrow)]
+        kind: std::borrow::Cow<'a, str>,
+        #[serde(borrow)]
+        coordinates: &'a RawValue,
+    }
+    let line: Line = serde_json::from_str(raw).ok()?;
+    if line.kind != "LineString" {
+        return None;
+    }
+    let text = line.coordinates.get();
+    let coords = match decimal_positions(text) {
+        Some(coords) => coords,
+        None => serde_json::from_str::<Positions>(text).ok()?.0,
+    };
+    Some(Geometry::LineString(coords))
+}
+
+/// Positions whose numbers have at most 7 decimals (longitude, latitude) and 3 (altitude),
+/// as Geotrek writes them, parsed straight into a vertex's units: exactly what parsing them
+/// as doubles and rounding gives (see [`Coord`]), at a third of the cost. `None` for anything
+/// else (more decimals, an exponent, a `null`), which the general reader takes. `text` is
+/// valid JSON: serde_json checked it.
+fn decimal_positions(text: &str) -> Option<Vec<Coord>> {
+    let mut scan = Scan {
+        bytes: text.as_bytes(),
+        at: 0,
+    };
+    scan.expect(b'[')?;
+    // Written positions take 25 to 35 bytes: this is about the count, and exact after.
+    let mut coords = Vec::with_capacity(text.len() / 24);
+    if scan.peek() == Some(b']') {
+        return Some(coords);
+    }
+    loop {
+        scan.expect(b'[')?;
+        let lon = scan.decimal(7)?;
+        scan.expect(b',')?;
+        let lat = scan.decimal(7)?;
+        let altitude = if scan.peek() == Some(b',') {
+            scan.at += 1;
+            Some(scan.decimal(3)?)
+        } else {
+            None
+        };
+        if scan.peek() != Some(b']') {
+            // A fourth number (a measure): the general reader drops it.
+            return None;
+        }
+        scan.at += 1;
+        coords.push(Coord::from_units(lon, lat, altitude)?);
+        match scan.next()? {
+            b',' => continue,
+            b']' => break,
+            _ => return None,
+        }
+    }
+    coords.shrink_to_fit();
+    Some(coords)
+}
+
+struct Scan<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl Scan<'_> {
+    fn peek(&mut self) -> Option<u8> {
+        while let Some(b' ' | b'\n' | b'\r' | b'\t') = self.bytes.get(self.at) {
+            self.at += 1;
+        }
+        self.bytes.get(self.at).copied()
+    }
+
+    fn next(&mut self) -> Option<u8> {
+        let byte = self.peek()?;
+        self.at += 1;
+        Some(byte)
+    }
+
+    fn expect(&mut self, byte: u8) -> Option<()> {
+        (self.next()? == byte).then_some(())
+    }
+
+    /// A number times 10^`decimals`, when it has no more decimals than that (trailing zeros
+    /// aside) and no exponent.
+    fn decimal(&mut self, decimals: u32) -> Option<i64> {
+        self.peek()?;
+        let negative = self.bytes.get(self.at) == Some(&b'-');
+        if negative {
+            self.at += 1;
+        }
+        let mut value: i64 = 0;
+        let mut digits = 0;
+        while let Some(digit @ b'0'..=b'9') = self.bytes.get(self.at) {
+            // Beyond 9 digits, no longitude, latitude or altitude: and no overflow below.
+            if digits == 9 {
+                return None;
+            }
+            value = value * 10 + i64::from(digit - b'0');
+            digits += 1;
+            self.at += 1;
+        }
+        if digits == 0 {
+            return None;
+        }
+        let mut scale = decimals;
+        if self.bytes.get(self.at) == Some(&b'.') {
+            self.at += 1;
+            while let Some(digit @ b'0'..=b'9') = self.bytes.get(self.at) {
+                if scale > 0 {
+                    value = value * 10 + i64::from(digit - b'0');
+                    scale -= 1;
+                } else if *digit != b'0' {
+                    return None;
+                }
+                self.at += 1;
+            }
+        }
+        if let Some(b'e' | b'E') = self.bytes.get(self.at) {
+            return None;
+        }
+        value *= 10i64.pow(scale);
+        Some(if negative { -value } else { value })
+    }
+}
+
+struct Positions(Vec<Coord>);
+
+impl<'de> Deserialize<'de> for Positions {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> Visitor<'de> for Visit {
+            type Value = Positions;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a list of positions")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Positions, A::Error> {
+                let mut coords = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+                while let Some(Position(coord)) = seq.next_element()? {
+                    coords.push(coord);
+                }
+                // Routes are held for the whole build: no room left from the vector's growth.
+                coords.shrink_to_fit();
+                Ok(Positions(coords))
+            }
+        }
+        deserializer.deserialize_seq(Visit)
+    }
+}
+
+/// `[lon, lat]` or `[lon, lat, z, ...]`, numbers only.
+struct Position(Coord);
+
+impl<'de> Deserialize<'de> for Position {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> Visitor<'de> for Visit {
+            type Value = Position;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a position of 2 or 3 numbers")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Position, A::Error> {
+                let mut number = |i| -> Result<f64, A::Error> {
+                    seq.next_element()?
+                        .ok_or_else(|| serde::de::Error::invalid_length(i, &self))
+                };
+                let (lon, lat) = (number(0)?, number(1)?);
+                let z: Option<f64> = seq.next_element()?;
+                while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+                Coord::checked(lon, lat, z.filter(|z| z.is_finite()))
+                    .map(Position)
+                    .map_err(serde::de::Error::custom)
+            }
+        }
+        deserializer.deserialize_seq(Visit)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The direct reading of plain lines and `geojson`'s agree, vertex for vertex.
+    #[test]
+    fn plain_lines_read_as_geojson_reads_them() {
+        for raw in [
+            r#"{"type": "LineString", "coordinates": [[6.1, 44.8, 1516.0], [6.2, 44.9, 1520]]}"#,
+            r#"{"coordinates": [[6, 44], [6.2, 44.9]], "type": "LineString", "bbox": [6, 44, 6.2, 44.9]}"#,
+            r#"{"type": "LineString", "coordinates": [[6.1, 44.8, 1516.0, 3.0], [6.2, 44.9, -12.5]]}"#,
+        ] {
+            let plain = plain_line(raw).expect(raw);
+            let read = serde_json::from_str::<geojson::Geometry>(raw).unwrap();
+            assert_eq!(Some(plain), Geometry::try_from(&read.value).ok(), "{raw}");
+        }
+        for other in [
+            r#"{"type": "MultiPoint", "coordinates": [[6.1, 44.8], [6.2, 44.9]]}"#,
+            r#"{"type": "LineString", "coordinates": [[6.1, 44.8, null], [6.2, 44.9]]}"#,
+            r#"{"type": "LineString", "coordinates": [[6.1], [6.2, 44.9]]}"#,
+            r#"{"type": "LineString", "coordinates": [[2e6, 5e6], [6.2, 44.9]]}"#,
+            r#"{"type": "Point", "coordinates": [6.1, 44.8]}"#,
+        ] {
+            assert_eq!(plain_line(other), None, "{other}");
+        }
+    }
+
+    /// Decimals parsed into units give the vertex that parsing them as doubles gives.
+    #[test]
+    fn decimals_are_read_as_doubles_would_be() {
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut random = |modulus: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state % modulus
+        };
+        for _ in 0..20_000 {
+            let places = random(8) as usize;
+            let lon = format!(
+                "{}{}.{:0places$}",
+                if random(2) == 0 { "-" } else { "" },
+                random(180),
+                random(10u64.pow(places as u32))
+            );
+            let lat = format!("{}.{:07}", random(90), random(10_000_000));
+            let z = format!("{}.{}", random(4800), random(1000));
+            let text = format!("[[{lon}, {lat}, {z}],[{lon},{lat}]]");
+            let parsed: Vec<Vec<f64>> = serde_json::from_str(&text).unwrap();
+            let expected: Vec<Coord> = parsed
+                .iter()
+                .map(|p| Coord::new(p[0], p[1], p.get(2).copied()))
+                .collect();
+            assert_eq!(decimal_positions(&text), Some(expected), "{text}");
+        }
+        for unusual in [
+            "[[6.12345678, 45.0]]",
+            "[[6.1, 45.0, 1516.0001]]",
+            "[[6e1, 45.0]]",
+            "[[6.1, null]]",
+            "[[6.1, 45.0, 1.0, 2.0]]",
+            "[[190.0, 45.0]]",
+            "[[6.1, 45.0, 12345678901234567890123]]",
+        ] {
+            assert_eq!(decimal_positions(unusual), None, "{unusual}");
+        }
+        assert_eq!(
+            decimal_positions("[ [ 6.10000000 , 45 , 0.5000 ] ]"),
+            Some(vec![Coord::new(6.1, 45.0, Some(0.5))])
+        );
+        assert_eq!(decimal_positions("[]"), Some(vec![]));
+    }
+}
