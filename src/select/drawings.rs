@@ -118,17 +118,26 @@ impl DrawingCache {
         }
         crate::fs::create_dir_all(dir)?;
         let partial = dir.join(format!(".{CACHE_FILE}.{}", std::process::id()));
-        let file = std::fs::File::create(&partial)
-            .map_err(|e| std::io::Error::new(e.kind(), format!("{}: {e}", partial.display())))?;
-        // Streamed: a large instance's cache is a hundred megabytes, written while the build's
-        // views are still held.
-        let mut writer = std::io::BufWriter::new(file);
-        let cache = CacheFileRef {
-            key: cache_key(maps),
-            entries: &self.entries,
+        let write = || -> std::io::Result<()> {
+            let file = std::fs::File::create(&partial)?;
+            // Streamed: a large instance's cache is a hundred megabytes, written while the
+            // build's views are still held.
+            let mut writer = std::io::BufWriter::new(file);
+            let cache = CacheFileRef {
+                key: cache_key(maps),
+                entries: &self.entries,
+            };
+            rmp_serde::encode::write(&mut writer, &cache).map_err(std::io::Error::other)?;
+            writer.into_inner().map_err(|e| e.into_error())?;
+            Ok(())
         };
-        rmp_serde::encode::write(&mut writer, &cache).map_err(std::io::Error::other)?;
-        writer.into_inner().map_err(|e| e.into_error())?;
+        if let Err(e) = write() {
+            let _ = std::fs::remove_file(&partial);
+            return Err(std::io::Error::new(
+                e.kind(),
+                format!("{}: {e}", partial.display()),
+            ));
+        }
         crate::fs::rename(&partial, &dir.join(CACHE_FILE))
     }
 }
@@ -308,6 +317,18 @@ mod tests {
         assert!(DrawingCache::load(dir.path(), &coarser).entries.is_empty());
         crate::fs::write(&dir.path().join(CACHE_FILE), b"not msgpack").unwrap();
         assert!(DrawingCache::load(dir.path(), &maps).entries.is_empty());
+
+        // A cache that cannot be written is an error naming where, and leaves nothing behind.
+        let blocked = dir.path().join("blocked");
+        crate::fs::create_dir_all(
+            &blocked
+                .join(format!(".{CACHE_FILE}.{}", std::process::id()))
+                .join("x"),
+        )
+        .unwrap();
+        let error = cache.save(&blocked, &maps).unwrap_err().to_string();
+        assert!(error.contains("blocked"), "{error}");
+        assert!(!blocked.join(CACHE_FILE).exists());
     }
 
     #[test]
