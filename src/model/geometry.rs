@@ -1,8 +1,9 @@
 //! Geometries as Geotrek serves them: GeoJSON, WGS84, 2D or 3D, of any type (treks are usually
 //! LineStrings but MultiLineStrings and Points exist; outdoor sites are GeometryCollections).
 //!
-//! Decoded with the `geojson` crate, then kept in a compact form: one `Coord` (lon, lat,
-//! optional z) per vertex, which matters with thousands of 3,000-point treks.
+//! Decoded by [`super::positions`] for plain-decimal LineStrings and by the `geojson` crate
+//! otherwise, then kept in a compact form: one `Coord` (lon, lat, optional z) per vertex, which
+//! matters with thousands of 3,000-point treks.
 
 use crate::fingerprint::Fingerprint;
 use serde::{Deserialize, Deserializer};
@@ -161,7 +162,7 @@ impl Geometry {
 }
 
 /// The exact value of each vertex, for fingerprints: equal bytes mean equal vertices.
-pub fn vertex_bytes(coords: &[Coord]) -> Vec<u8> {
+fn vertex_bytes(coords: &[Coord]) -> Vec<u8> {
     coords.iter().flat_map(|c| c.bytes()).collect()
 }
 
