@@ -15,7 +15,7 @@ use crate::output::{self, BuildRecord, Marker, PreviousSite, SiteWriter, Staging
 use crate::printer::Printer;
 use crate::render::{self, Renderer, Theme};
 use crate::report::{BuildReport, Stages};
-use crate::select::DrawingCache;
+use crate::select::Caches;
 use crate::snapshot::{self, Manifest};
 use crate::{content, fs, select};
 
@@ -80,8 +80,8 @@ pub fn run_with(args: &BuildArgs, printer: &Printer, selection: &mut Selection) 
         }
     }
 
-    let cache_dir = config.root.join(select::drawings::CACHE_DIR);
-    let mut drawings = None;
+    let cache_dir = config.root.join(select::CACHE_DIR);
+    let mut caches = None;
     let sites = match std::mem::take(selection) {
         Selection {
             data: Some(kept),
@@ -111,13 +111,13 @@ pub fn run_with(args: &BuildArgs, printer: &Printer, selection: &mut Selection) 
                 api: api.as_ref(),
             };
             stages.lap("decode");
-            let mut drawn = if args.full {
-                DrawingCache::default()
+            let mut kept = if args.full {
+                Caches::default()
             } else {
-                DrawingCache::load(&cache_dir, &config.maps)
+                Caches::load(&cache_dir)
             };
-            let sites = select::select(&dataset, &config, &context, &mut drawn);
-            drawings = Some(drawn);
+            let sites = select::select(&dataset, &config, &context, &mut kept);
+            caches = Some(kept);
             sites
         }
     };
@@ -160,9 +160,9 @@ pub fn run_with(args: &BuildArgs, printer: &Printer, selection: &mut Selection) 
     output::commit(staging, previous.as_ref(), &written, &record)
         .with_context(|| format!("cannot update {}", args.output_dir.display()))?;
     // Only a shortcut for the next build: this one succeeded whether it is saved or not.
-    if let Some(Err(e)) = drawings.map(|d| d.save(&cache_dir, &config.maps)) {
+    if let Some(Err(e)) = caches.map(|c| c.save(&cache_dir)) {
         printer.info(format!(
-            "cannot keep the drawings in {}: {e}",
+            "cannot keep what was computed from the routes in {}: {e}",
             cache_dir.display()
         ));
     }

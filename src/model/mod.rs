@@ -234,7 +234,7 @@ fn by_id<T>(items: Vec<T>, id: impl Fn(&T) -> Id) -> HashMap<Id, T> {
 /// Decodes every object of one endpoint in parallel, keeping order and skipping (with an
 /// issue) the ones that cannot be read; reference fields holding something other than ids are
 /// reported too.
-fn decode_all<T: DeserializeOwned + Send>(
+fn decode_all<T: DeserializeOwned + KeptReferences + Send>(
     endpoint: &str,
     raws: Raws,
     issues: &mut Vec<DecodeIssue>,
@@ -277,7 +277,10 @@ fn decode_all<T: DeserializeOwned + Send>(
 }
 
 /// One line of a snapshot file decoded; `None` when the line is not JSON by itself.
-fn decode_line<T: DeserializeOwned>(endpoint: &str, line: &str) -> Option<(Option<T>, Vec<DecodeIssue>)> {
+fn decode_line<T: KeptReferences + DeserializeOwned>(
+    endpoint: &str,
+    line: &str,
+) -> Option<(Option<T>, Vec<DecodeIssue>)> {
     let line = json::sanitize_non_finite(line);
     let parsed = serde_json::from_str::<T>(&line);
     if parsed.as_ref().is_err_and(|e| e.is_syntax() || e.is_eof()) {
@@ -286,16 +289,34 @@ fn decode_line<T: DeserializeOwned>(endpoint: &str, line: &str) -> Option<(Optio
     Some(decoded_one(endpoint, &line, parsed))
 }
 
-fn decode_one<T: DeserializeOwned>(endpoint: &str, raw: &str) -> (Option<T>, Vec<DecodeIssue>) {
+fn decode_one<T: KeptReferences + DeserializeOwned>(
+    endpoint: &str,
+    raw: &str,
+) -> (Option<T>, Vec<DecodeIssue>) {
     decoded_one(endpoint, raw, serde_json::from_str(raw))
 }
 
 /// `parsed` (from `raw`) with the issues to report: the references that are not ids, and the
 /// object itself when it could not be decoded.
-fn decoded_one<T>(endpoint: &str, raw: &str, parsed: serde_json::Result<T>) -> (Option<T>, Vec<DecodeIssue>) {
+fn decoded_one<T: KeptReferences>(
+    endpoint: &str,
+    raw: &str,
+    parsed: serde_json::Result<T>,
+) -> (Option<T>, Vec<DecodeIssue>) {
     let mut issues = Vec::new();
     if let Some(known) = endpoint::find(endpoint) {
-        for (field, found) in endpoint::rejected_references(known, raw) {
+        let kept = parsed.as_ref().ok().and_then(|object| {
+            known
+                .references
+                .iter()
+                .map(|(field, _)| Some(object.rejected_in(field)?.iter().map(|r| (*field, r.clone()))))
+                .collect::<Option<Vec<_>>>()
+        });
+        let rejected = match kept {
+            Some(fields) => fields.into_iter().flatten().collect(),
+            None => endpoint::rejected_references(known, raw),
+        };
+        for (field, found) in rejected {
             issues.push(DecodeIssue {
                 kind: IssueKind::BadReference,
                 endpoint: endpoint.to_string(),
@@ -317,6 +338,55 @@ fn decoded_one<T>(endpoint: &str, raw: &str, parsed: serde_json::Result<T>) -> (
         }
     }
 }
+
+/// An object that keeps what its reference fields held besides ids ([`Ref`], [`Refs`]), so
+/// that finding them does not read the object's text again: for a trek, that second reading
+/// went through its whole route and was a sixteenth of a one-trek rebuild.
+pub trait KeptReferences {
+    /// The values of reference `field` that are not ids; `None` when this type does not keep
+    /// them, and the object's text is read again for them.
+    fn rejected_in(&self, _field: &str) -> Option<&[String]> {
+        None
+    }
+}
+
+impl KeptReferences for Trek {
+    fn rejected_in(&self, field: &str) -> Option<&[String]> {
+        Some(match field {
+            "difficulty" => self.difficulty.rejected.as_slice(),
+            "practice" => self.practice.rejected.as_slice(),
+            "route" => self.route.rejected.as_slice(),
+            "accessibility_level" => self.accessibility_level.rejected.as_slice(),
+            "structure" => self.structure.rejected.as_slice(),
+            "reservation_system" => self.reservation_system.rejected.as_slice(),
+            "themes" => &self.themes.rejected,
+            "networks" => &self.networks.rejected,
+            "accessibilities" => &self.accessibilities.rejected,
+            "labels" => &self.labels.rejected,
+            "ratings" => &self.ratings.rejected,
+            "information_desks" => &self.information_desks.rejected,
+            "source" => &self.source.rejected,
+            "portal" => &self.portal.rejected,
+            "children" => &self.children.rejected,
+            _ => return None,
+        })
+    }
+}
+
+// Their texts are small: read again.
+impl KeptReferences for Poi {}
+impl KeptReferences for TouristicContent {}
+impl KeptReferences for TouristicEvent {}
+impl KeptReferences for OutdoorSite {}
+impl KeptReferences for OutdoorCourse {}
+impl KeptReferences for SensitiveArea {}
+impl KeptReferences for FlatPage {}
+impl KeptReferences for MenuItem {}
+impl KeptReferences for City {}
+impl KeptReferences for InformationDesk {}
+impl KeptReferences for TouristicContentCategory {}
+impl KeptReferences for District {}
+impl KeptReferences for Nomenclature {}
 
 /// The `id` of a raw object, for messages, whatever its shape.
 pub fn object_id(raw: &str) -> Option<String> {
@@ -354,6 +424,51 @@ mod tests {
             issues[0]
         );
         assert_eq!(issues[1].id, None);
+    }
+
+    /// A trek's references that are not ids are found from the decoded trek, in the order and
+    /// with the words that reading its text again gives, for every reference field.
+    #[test]
+    fn a_treks_rejected_references_are_the_ones_its_text_holds() {
+        const SINGLE: &[&str] = &[
+            "difficulty",
+            "practice",
+            "route",
+            "accessibility_level",
+            "structure",
+            "reservation_system",
+        ];
+        let trek_endpoint = endpoint::find("trek").unwrap();
+        let mut object = serde_json::Map::new();
+        object.insert("id".into(), 7.into());
+        for (i, (field, _)) in trek_endpoint.references.iter().enumerate() {
+            let value = if i % 2 == 0 || SINGLE.contains(field) {
+                serde_json::json!(format!("x-{field}"))
+            } else {
+                serde_json::json!([1, format!("uuid-{field}"), -3, 2.5, null, "4"])
+            };
+            object.insert(field.to_string(), value);
+        }
+        let raw = serde_json::Value::Object(object).to_string();
+        let trek: Trek = serde_json::from_str(&raw).unwrap();
+        for (field, _) in trek_endpoint.references {
+            assert!(trek.rejected_in(field).is_some(), "{field} is not kept");
+        }
+        let (decoded, issues) = decode_one::<Trek>("trek", &raw);
+        assert!(decoded.is_some());
+        let expected: Vec<String> = endpoint::rejected_references(trek_endpoint, &raw)
+            .into_iter()
+            .map(|(field, found)| format!("`{field}` holds {found}, which is not an id; ignored"))
+            .collect();
+        let found: Vec<String> = issues.iter().map(|i| i.message.clone()).collect();
+        assert_eq!(found, expected);
+        assert!(found.len() > trek_endpoint.references.len(), "{found:?}");
+
+        // A list where one reference is expected is ignored whole, and said so (read again,
+        // its elements were reported one by one, as if the ids among them were kept).
+        let (_, issues) = decode_one::<Trek>("trek", r#"{"id": 7, "practice": [1, "x"]}"#);
+        let found: Vec<&str> = issues.iter().map(|i| i.message.as_str()).collect();
+        assert_eq!(found, ["`practice` holds [1,\"x\"], which is not an id; ignored"]);
     }
 
     /// A snapshot directory with these endpoints' files, written as they are given.

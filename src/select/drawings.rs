@@ -4,18 +4,18 @@
 //! build.
 
 use std::collections::HashMap;
-use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize, Serializer};
 
+use super::cache::RouteCache;
 use crate::assets::map::MapLines;
 use crate::assets::profile::{self, Profile};
 use crate::assets::simplify;
 use crate::config::Maps;
-use crate::fingerprint::{self, Digest, Fingerprint};
-use crate::model::geometry::{fingerprint_geometry, Coord, Geometry};
+use crate::fingerprint::{self, Digest};
+use crate::model::geometry::{Coord, Geometry};
 use crate::model::values::Id;
 use crate::model::Trek;
 
@@ -50,36 +50,22 @@ fn draw(geometry: &Geometry, maps: &Maps) -> Cached {
     }
 }
 
-/// The drawings of earlier builds by route fingerprint, kept in the site's cache directory
-/// ([`CACHE_DIR`]): a rebuild after a text changed draws no route again. Simplifying and
-/// walking every route was a sixth of a one-trek rebuild's time. Not in the output directory,
-/// which is published whole.
-#[derive(Debug, Default)]
-pub struct DrawingCache {
-    entries: HashMap<Digest, Cached>,
-    /// Whether the entries differ from the cache file's.
-    changed: bool,
-}
+/// The drawings of earlier builds by route fingerprint: a rebuild after a text changed draws
+/// no route again. Simplifying and walking every route was a sixth of a one-trek rebuild's
+/// time.
+pub type DrawingCache = RouteCache<Cached>;
 
-/// The cache directory, beside `config.toml`.
-pub const CACHE_DIR: &str = ".sentier-cache";
-const CACHE_FILE: &str = "drawings.msgpack";
+pub(super) const CACHE_FILE: &str = "drawings.msgpack";
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
-struct Cached {
+pub struct Cached {
     thumbnail: Option<Arc<str>>,
     length_m: Option<f64>,
     map_lines: Arc<MapLines>,
 }
 
-#[derive(Serialize, Deserialize)]
-struct CacheFile {
-    /// What the drawings depend on besides the route: another sentier or other tolerances
-    /// draw differently, and the whole file is then ignored.
-    key: String,
-    entries: HashMap<Digest, Cached>,
-}
-
+/// What the drawings depend on besides the route: another sentier or other tolerances draw
+/// differently.
 fn cache_key(maps: &Maps) -> String {
     format!(
         "sentier {} tolerances {} {}",
@@ -87,59 +73,6 @@ fn cache_key(maps: &Maps) -> String {
         maps.trek_tolerance,
         maps.overview_tolerance
     )
-}
-
-impl DrawingCache {
-    /// The cache in `dir`; empty when it is absent, unreadable or was made for other
-    /// drawings: it is only ever a shortcut.
-    pub fn load(dir: &Path, maps: &Maps) -> DrawingCache {
-        let entries = std::fs::read(dir.join(CACHE_FILE))
-            .ok()
-            .and_then(|bytes| rmp_serde::from_slice::<CacheFile>(&bytes).ok())
-            .filter(|file| file.key == cache_key(maps))
-            .map(|file| file.entries)
-            .unwrap_or_default();
-        DrawingCache {
-            entries,
-            changed: false,
-        }
-    }
-
-    /// Writes the cache into `dir` when it changed, replacing the file at once: a build
-    /// interrupted while writing leaves the previous cache.
-    pub fn save(&self, dir: &Path, maps: &Maps) -> std::io::Result<()> {
-        if !self.changed {
-            return Ok(());
-        }
-        #[derive(Serialize)]
-        struct CacheFileRef<'a> {
-            key: String,
-            entries: &'a HashMap<Digest, Cached>,
-        }
-        crate::fs::create_dir_all(dir)?;
-        let partial = dir.join(format!(".{CACHE_FILE}.{}", std::process::id()));
-        let write = || -> std::io::Result<()> {
-            let file = std::fs::File::create(&partial)?;
-            // Streamed: a large instance's cache is a hundred megabytes, written while the
-            // build's views are still held.
-            let mut writer = std::io::BufWriter::new(file);
-            let cache = CacheFileRef {
-                key: cache_key(maps),
-                entries: &self.entries,
-            };
-            rmp_serde::encode::write(&mut writer, &cache).map_err(std::io::Error::other)?;
-            writer.into_inner().map_err(|e| e.into_error())?;
-            Ok(())
-        };
-        if let Err(e) = write() {
-            let _ = std::fs::remove_file(&partial);
-            return Err(std::io::Error::new(
-                e.kind(),
-                format!("{}: {e}", partial.display()),
-            ));
-        }
-        crate::fs::rename(&partial, &dir.join(CACHE_FILE))
-    }
 }
 
 /// A trek's elevation profile, drawn when a page that shows it is rendered and then kept for
@@ -182,16 +115,17 @@ pub struct Drawings(HashMap<Id, Drawn>);
 
 impl Drawings {
     /// Every trek's drawings: from `cache` when its route was drawn by an earlier build, drawn
-    /// otherwise. `cache` is left holding this dataset's routes only.
-    pub fn new(treks: &[Trek], maps: &Maps, cache: &mut DrawingCache) -> Drawings {
+    /// otherwise. `routes` holds each trek's route fingerprint ([`super::route_digests`]).
+    /// `cache` is left holding this dataset's routes only.
+    pub fn new(treks: &[Trek], routes: &[Option<Digest>], maps: &Maps, cache: &mut DrawingCache) -> Drawings {
+        cache.valid_for(cache_key(maps));
         let drawn: Vec<(Id, Drawn, Digest, Cached, bool)> = treks
             .par_iter()
-            .filter_map(|trek| {
+            .zip(routes)
+            .filter_map(|(trek, route)| {
                 let geometry = trek.geometry.as_ref()?;
-                let mut route = Fingerprint::new();
-                fingerprint_geometry(&mut route, geometry);
-                let route = route.finish();
-                let (cached, fresh) = match cache.entries.get(&route) {
+                let route = route.clone()?;
+                let (cached, fresh) = match cache.get(&route) {
                     Some(cached) => (cached.clone(), false),
                     None => (draw(geometry, maps), true),
                 };
@@ -209,18 +143,16 @@ impl Drawings {
             })
             .collect();
         let mut entries = HashMap::with_capacity(drawn.len());
-        let mut changed = false;
+        let mut fresh = false;
         let drawings = drawn
             .into_iter()
-            .map(|(id, drawn, route, cached, fresh)| {
-                changed |= fresh;
+            .map(|(id, drawn, route, cached, drawn_now)| {
+                fresh |= drawn_now;
                 entries.insert(route, cached);
                 (id, drawn)
             })
             .collect();
-        changed |= entries.len() != cache.entries.len();
-        cache.entries = entries;
-        cache.changed |= changed;
+        cache.replace(entries, fresh);
         Drawings(drawings)
     }
 
@@ -235,6 +167,20 @@ impl Drawings {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::fingerprint::Fingerprint;
+    use crate::model::geometry::fingerprint_geometry;
+
+    fn routes(treks: &[Trek]) -> Vec<Option<Digest>> {
+        super::super::route_digests(treks)
+    }
+
+    fn drawings(treks: &[Trek], maps: &Maps, cache: &mut DrawingCache) -> Drawings {
+        Drawings::new(treks, &routes(treks), maps, cache)
+    }
+
+    fn fresh_cache() -> DrawingCache {
+        DrawingCache::empty(CACHE_FILE)
+    }
 
     fn lazy(z: f64) -> LazyProfile {
         let geometry = Geometry::LineString(vec![
@@ -277,28 +223,28 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let maps = Maps::default();
         let treks = [trek(1, 0.0), trek(2, 0.01)];
-        let mut cache = DrawingCache::load(dir.path(), &maps);
-        let drawn = Drawings::new(&treks, &maps, &mut cache);
-        assert!(cache.changed);
-        cache.save(dir.path(), &maps).unwrap();
+        let mut cache = DrawingCache::load(dir.path(), CACHE_FILE);
+        let drawn = drawings(&treks, &maps, &mut cache);
+        assert!(cache.changed());
+        cache.save(dir.path()).unwrap();
 
-        let mut cache = DrawingCache::load(dir.path(), &maps);
-        assert_eq!(cache.entries.len(), 2);
-        let again = Drawings::new(&treks, &maps, &mut cache);
-        assert!(!cache.changed, "nothing new was drawn");
+        let mut cache = DrawingCache::load(dir.path(), CACHE_FILE);
+        assert_eq!(cache.len(), 2);
+        let again = drawings(&treks, &maps, &mut cache);
+        assert!(!cache.changed(), "nothing new was drawn");
         for id in [Id(1), Id(2)] {
             same(drawn.trek(id), again.trek(id));
         }
 
         // A route that changed is drawn again; one no longer there leaves the cache.
         let moved = [trek(1, 0.02)];
-        let redrawn = Drawings::new(&moved, &maps, &mut cache);
-        assert!(cache.changed);
-        assert_eq!(cache.entries.len(), 1);
+        let redrawn = drawings(&moved, &maps, &mut cache);
+        assert!(cache.changed());
+        assert_eq!(cache.len(), 1);
         assert_ne!(redrawn.trek(Id(1)).map_lines, drawn.trek(Id(1)).map_lines);
         same(
             redrawn.trek(Id(1)),
-            Drawings::new(&moved, &maps, &mut DrawingCache::default()).trek(Id(1)),
+            drawings(&moved, &maps, &mut fresh_cache()).trek(Id(1)),
         );
     }
 
@@ -306,17 +252,21 @@ mod tests {
     fn a_cache_for_other_tolerances_or_unreadable_is_ignored() {
         let dir = tempfile::tempdir().unwrap();
         let maps = Maps::default();
-        let mut cache = DrawingCache::default();
-        Drawings::new(&[trek(1, 0.0)], &maps, &mut cache);
-        cache.save(dir.path(), &maps).unwrap();
-        assert_eq!(DrawingCache::load(dir.path(), &maps).entries.len(), 1);
+        let mut cache = fresh_cache();
+        drawings(&[trek(1, 0.0)], &maps, &mut cache);
+        cache.save(dir.path()).unwrap();
+        let mut same_maps = DrawingCache::load(dir.path(), CACHE_FILE);
+        same_maps.valid_for(cache_key(&maps));
+        assert_eq!(same_maps.len(), 1);
         let coarser = Maps {
             trek_tolerance: maps.trek_tolerance * 2.0,
             ..Maps::default()
         };
-        assert!(DrawingCache::load(dir.path(), &coarser).entries.is_empty());
+        let mut other_maps = DrawingCache::load(dir.path(), CACHE_FILE);
+        other_maps.valid_for(cache_key(&coarser));
+        assert_eq!(other_maps.len(), 0);
         crate::fs::write(&dir.path().join(CACHE_FILE), b"not msgpack").unwrap();
-        assert!(DrawingCache::load(dir.path(), &maps).entries.is_empty());
+        assert_eq!(DrawingCache::load(dir.path(), CACHE_FILE).len(), 0);
 
         // A cache that cannot be written is an error naming where, and leaves nothing behind.
         let blocked = dir.path().join("blocked");
@@ -326,7 +276,7 @@ mod tests {
                 .join("x"),
         )
         .unwrap();
-        let error = cache.save(&blocked, &maps).unwrap_err().to_string();
+        let error = cache.save(&blocked).unwrap_err().to_string();
         assert!(error.contains("blocked"), "{error}");
         assert!(!blocked.join(CACHE_FILE).exists());
     }

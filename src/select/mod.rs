@@ -6,6 +6,7 @@
 //! The views are plain serializable structs: templates receive them as they are and never look
 //! anything up.
 
+pub mod cache;
 pub mod drawings;
 pub mod filter;
 pub mod localize;
@@ -24,10 +25,11 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::config::Config;
+use crate::fingerprint;
 use crate::html::{self, Sanitizer};
 use crate::model::values::{Id, Text};
 use crate::model::{Attachment, Dataset, Trek};
-pub use drawings::DrawingCache;
+pub use cache::{Caches, CACHE_DIR};
 use drawings::Drawings;
 pub use localize::{FirstPicture, Local, Localizer, Named, Picture};
 pub use outdoor::{CourseView, SiteView};
@@ -142,21 +144,24 @@ pub struct Context<'a> {
     pub api: Option<&'a url::Url>,
 }
 
-/// Builds every language's site, drawing the routes `drawings` does not hold yet (and leaving
-/// it holding this dataset's).
+/// Builds every language's site, computing from the routes only what `caches` does not hold
+/// yet (and leaving them holding this dataset's).
 pub fn select(
     dataset: &Dataset,
     config: &Config,
     context: &Context,
-    drawings: &mut DrawingCache,
+    caches: &mut Caches,
 ) -> Vec<LanguageSite> {
     let sanitizer = std::sync::Arc::new(Sanitizer::new(context.api));
+    let routes = route_digests(&dataset.treks);
     let proximity = Proximity::new(
         dataset,
+        &routes,
         config.pages.poi_distance_m,
         config.pages.nearby_distance_m,
+        &mut caches.proximity,
     );
-    let drawings = Drawings::new(&dataset.treks, &config.maps, drawings);
+    let drawings = Drawings::new(&dataset.treks, &routes, &config.maps, &mut caches.drawings);
     let pictures = localize::SharedPictures::default();
     let mut sites: Vec<LanguageSite> = config
         .languages
@@ -178,6 +183,20 @@ pub fn select(
         .collect();
     link_translations(&mut sites);
     sites
+}
+
+/// Each trek's route fingerprint, by which what is computed from the route is cached and
+/// pages are fingerprinted; `None` without a route.
+fn route_digests(treks: &[Trek]) -> Vec<Option<fingerprint::Digest>> {
+    treks
+        .par_iter()
+        .map(|trek| {
+            let geometry = trek.geometry.as_deref()?;
+            let mut route = fingerprint::Fingerprint::new();
+            crate::model::geometry::fingerprint_geometry(&mut route, geometry);
+            Some(route.finish())
+        })
+        .collect()
 }
 
 fn language_site(l: &Localizer, config: &Config, context: &Context, proximity: &Proximity) -> LanguageSite {

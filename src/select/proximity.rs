@@ -8,8 +8,11 @@
 use std::collections::HashMap;
 
 use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
 
-use crate::model::geometry::{bboxes_overlap, expand_bbox, Coord, Geometry};
+use super::cache::RouteCache;
+use crate::fingerprint::{Digest, Fingerprint};
+use crate::model::geometry::{bboxes_overlap, expand_bbox, fingerprint_geometry, Coord, Geometry};
 use crate::model::route::Route;
 use crate::model::values::Id;
 use crate::model::Dataset;
@@ -66,8 +69,109 @@ fn places<'a>(objects: impl Iterator<Item = (Id, Option<&'a Geometry>)>) -> BoxI
     )
 }
 
+/// What earlier builds found near each route, by route fingerprint, valid while the objects
+/// compared with the routes and the distances are the same: comparing every route with them
+/// was a tenth of a one-trek rebuild.
+pub type ProximityCache = RouteCache<CachedAround>;
+
+pub(super) const CACHE_FILE: &str = "proximity.msgpack";
+
+/// An [`Around`] as kept: the POIs' positions are read again from the dataset.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CachedAround {
+    /// `(index into the POIs, along_m)`.
+    pois: Vec<(usize, f64)>,
+    contents: Vec<(u64, f64)>,
+    events: Vec<(u64, f64)>,
+    sensitive_areas: Vec<usize>,
+}
+
+impl CachedAround {
+    fn of(around: &Around) -> Self {
+        let near = |list: &[Near]| list.iter().map(|n| (n.id.0, n.distance_m)).collect();
+        CachedAround {
+            pois: around.pois.iter().map(|p| (p.index, p.along_m)).collect(),
+            contents: near(&around.contents),
+            events: near(&around.events),
+            sensitive_areas: around.sensitive_areas.clone(),
+        }
+    }
+
+    /// `None` when a POI it names is not where the key said (never, unless the file lies).
+    fn around(&self, dataset: &Dataset) -> Option<Around> {
+        let near = |list: &[(u64, f64)]| {
+            list.iter()
+                .map(|&(id, distance_m)| Near {
+                    id: Id(id),
+                    distance_m,
+                })
+                .collect()
+        };
+        Some(Around {
+            pois: self
+                .pois
+                .iter()
+                .map(|&(index, along_m)| {
+                    let at = dataset.pois.get(index)?.geometry.as_ref()?.start()?;
+                    Some(PoiAlong { index, along_m, at })
+                })
+                .collect::<Option<_>>()?,
+            contents: near(&self.contents),
+            events: near(&self.events),
+            sensitive_areas: self.sensitive_areas.clone(),
+        })
+    }
+}
+
+/// What the results depend on besides the route: sentier, the distances, and every object a
+/// route is compared with, in order (a POI is named by its index).
+fn cache_key(dataset: &Dataset, poi_distance_m: f64, nearby_distance_m: f64) -> String {
+    let mut key = Fingerprint::new();
+    let mut place = |id: u64, geometry: Option<&Geometry>| {
+        key.bytes(&id.to_le_bytes());
+        match geometry {
+            Some(g) => fingerprint_geometry(&mut key, g),
+            None => {
+                key.bytes(b"none");
+            }
+        }
+    };
+    for poi in &dataset.pois {
+        place(poi.id.0, poi.geometry.as_ref());
+    }
+    for content in &dataset.touristic_contents {
+        place(content.id.0, content.geometry.as_ref());
+    }
+    for event in &dataset.touristic_events {
+        place(event.id.0, event.geometry.as_ref());
+    }
+    for area in &dataset.sensitive_areas {
+        place(area.id.0, area.geometry.as_deref());
+    }
+    format!(
+        "sentier {} distances {poi_distance_m} {nearby_distance_m} objects {} {} {} {} {}",
+        env!("CARGO_PKG_VERSION"),
+        dataset.pois.len(),
+        dataset.touristic_contents.len(),
+        dataset.touristic_events.len(),
+        dataset.sensitive_areas.len(),
+        key.finish()
+    )
+}
+
 impl Proximity {
-    pub fn new(dataset: &Dataset, poi_distance_m: f64, nearby_distance_m: f64) -> Proximity {
+    /// What lies near each trek: from `cache` when its route and everything it is compared
+    /// with are unchanged since an earlier build, searched otherwise. `routes` holds each
+    /// trek's route fingerprint ([`super::route_digests`]); `cache` is left holding this
+    /// dataset's routes only.
+    pub fn new(
+        dataset: &Dataset,
+        routes: &[Option<Digest>],
+        poi_distance_m: f64,
+        nearby_distance_m: f64,
+        cache: &mut ProximityCache,
+    ) -> Proximity {
+        cache.valid_for(cache_key(dataset, poi_distance_m, nearby_distance_m));
         let pois = BoxIndex::new(
             dataset
                 .pois
@@ -103,11 +207,16 @@ impl Proximity {
                 .collect(),
         );
 
-        let treks: HashMap<Id, Around> = dataset
+        let found: Vec<(Id, Digest, Around, bool)> = dataset
             .treks
             .par_iter()
-            .filter_map(|trek| {
+            .zip(routes)
+            .filter_map(|(trek, digest)| {
                 let geometry = trek.geometry.as_deref()?;
+                let digest = digest.clone()?;
+                if let Some(around) = cache.get(&digest).and_then(|c| c.around(dataset)) {
+                    return Some((trek.id, digest, around, false));
+                }
                 let route = Route::new(geometry)?;
                 let bbox = geometry.bbox()?;
                 let near = |index: &BoxIndex<(Id, &Geometry)>| {
@@ -148,15 +257,26 @@ impl Proximity {
                 crossed.sort_unstable();
                 Some((
                     trek.id,
+                    digest,
                     Around {
                         pois: along,
                         contents: near(&contents),
                         events: near(&events),
                         sensitive_areas: crossed,
                     },
+                    true,
                 ))
             })
             .collect();
+        let mut entries = HashMap::with_capacity(found.len());
+        let mut treks = HashMap::with_capacity(found.len());
+        let mut fresh = false;
+        for (id, digest, around, searched) in found {
+            fresh |= searched;
+            entries.insert(digest, CachedAround::of(&around));
+            treks.insert(id, around);
+        }
+        cache.replace(entries, fresh);
 
         let invert = |pick: fn(&Around) -> &Vec<Near>| {
             let mut by_object: HashMap<Id, Vec<Near>> = HashMap::new();
@@ -262,6 +382,77 @@ impl<T> BoxIndex<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{Poi, TouristicContent, Trek};
+
+    fn object<T: serde::de::DeserializeOwned>(json: serde_json::Value) -> T {
+        // Geometries are read from the text of their field.
+        serde_json::from_str(&json.to_string()).unwrap()
+    }
+
+    fn dataset(poi_shift: f64) -> Dataset {
+        let line =
+            |lat: f64| -> Vec<[f64; 3]> { (0..100).map(|i| [6.0 + i as f64 * 1e-3, lat, 1000.0]).collect() };
+        let point = |lon: f64, lat: f64| serde_json::json!({"type": "Point", "coordinates": [lon, lat]});
+        Dataset {
+            treks: vec![
+                object(
+                    serde_json::json!({"id": 1, "geometry": {"type": "LineString", "coordinates": line(45.0)}}),
+                ),
+                object(
+                    serde_json::json!({"id": 2, "geometry": {"type": "LineString", "coordinates": line(45.2)}}),
+                ),
+            ],
+            pois: vec![
+                object::<Poi>(serde_json::json!({"id": 10, "geometry": point(6.05, 45.0005 + poi_shift)})),
+                object(serde_json::json!({"id": 11, "geometry": point(6.02, 45.2001)})),
+                object(serde_json::json!({"id": 12, "geometry": point(7.0, 46.0)})),
+            ],
+            touristic_contents: vec![object::<TouristicContent>(
+                serde_json::json!({"id": 20, "geometry": point(6.03, 45.01)}),
+            )],
+            ..Dataset::default()
+        }
+    }
+
+    fn search(dataset: &Dataset, cache: &mut ProximityCache) -> String {
+        let routes = super::super::route_digests(&dataset.treks);
+        let proximity = Proximity::new(dataset, &routes, 300.0, 5000.0, cache);
+        format!(
+            "{:?} {:?} {:?}",
+            proximity.trek(Id(1)),
+            proximity.trek(Id(2)),
+            proximity.content_treks(Id(20))
+        )
+    }
+
+    #[test]
+    fn what_lies_near_a_route_is_kept_until_a_compared_object_moves() {
+        let fresh = || ProximityCache::empty(CACHE_FILE);
+        let here = dataset(0.0);
+        let found = search(&here, &mut fresh());
+        assert!(
+            found.contains("index: 0") && found.contains("index: 1"),
+            "{found}"
+        );
+        assert!(!found.contains("index: 2"), "{found}");
+
+        let mut cache = fresh();
+        assert_eq!(search(&here, &mut cache), found);
+        assert!(cache.changed());
+        assert_eq!(cache.len(), 2);
+        let dir = tempfile::tempdir().unwrap();
+        cache.save(dir.path()).unwrap();
+        let mut cache = ProximityCache::load(dir.path(), CACHE_FILE);
+        assert_eq!(search(&here, &mut cache), found);
+        assert!(!cache.changed(), "nothing was searched again");
+
+        // A POI moved away: every route is compared again.
+        let moved = dataset(0.01);
+        let found_moved = search(&moved, &mut cache);
+        assert!(cache.changed());
+        assert_ne!(found_moved, found);
+        assert_eq!(found_moved, search(&moved, &mut fresh()));
+    }
 
     #[test]
     fn a_box_index_finds_each_overlapping_item_once_in_order() {
