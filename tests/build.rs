@@ -217,8 +217,8 @@ fn build_from_the_api_writes_only_the_output_directory() {
     let site = Site::new(&config(&api.url(), &["fr", "en"], ""));
     site.sentier(&["build", "--base-url", "https://other.example.org/"])
         .assert_success();
-    // No snapshot, no staging left behind: the site, and the routes' drawings kept for the
-    // next build.
+    // No snapshot, no staging left behind: the site, and what was computed from the routes
+    // kept for the next build.
     assert_eq!(
         site.entries(),
         BTreeSet::from([
@@ -228,11 +228,14 @@ fn build_from_the_api_writes_only_the_output_directory() {
             "themes".into()
         ])
     );
-    let cached: Vec<_> = std::fs::read_dir(site.path().join(".sentier-cache"))
+    let cached: BTreeSet<_> = std::fs::read_dir(site.path().join(".sentier-cache"))
         .unwrap()
-        .map(|e| e.unwrap().file_name())
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
         .collect();
-    assert_eq!(cached, ["drawings.msgpack"]);
+    assert_eq!(
+        cached,
+        BTreeSet::from(["drawings.msgpack".to_string(), "proximity.msgpack".into()])
+    );
     let page = site.read("public/trek/903512-le-lac-de-combeynot/index.html");
     assert!(
         page.contains(

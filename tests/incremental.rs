@@ -107,9 +107,12 @@ fn an_incremental_build_keeps_what_did_not_change_and_equals_a_full_build() {
         site.json("first.json")["pages"]["added"].as_u64().unwrap() as usize,
         first.keys().filter(|p| p.ends_with(".html")).count()
     );
-    // The routes' drawings are kept beside the config for the next build, not published.
-    let drawings = site.path().join(".sentier-cache/drawings.msgpack");
-    assert!(drawings.is_file(), "no drawings cache");
+    // What was computed from the routes is kept beside the config for the next build, not
+    // published.
+    for cache in ["drawings", "proximity"] {
+        let file = site.path().join(format!(".sentier-cache/{cache}.msgpack"));
+        assert!(file.is_file(), "no {cache} cache");
+    }
     assert!(!first.keys().any(|p| p.contains("sentier-cache")));
 
     // Same inputs: nothing is done, nothing is touched.

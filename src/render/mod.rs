@@ -333,7 +333,8 @@ impl<'a> Renderer<'a> {
             alternates,
         );
         context.insert("page", &head);
-        context.insert("jsonld", &seo::json_ld(self.inputs.config, site, job, &head));
+        // From the head, the page's own values, the config and the language: all fingerprinted.
+        context.insert_derived("jsonld", || seo::json_ld(self.inputs.config, site, job, &head));
         match &job.page {
             Page::Home { intro } => {
                 context.insert("intro", intro);
@@ -605,6 +606,15 @@ impl PageContext {
         self.fingerprint.text(key).value(value);
         if self.template_values {
             self.context.insert(key, value);
+        }
+    }
+
+    /// A value that only depends on what the page's fingerprint already covers: made for the
+    /// template, never for the fingerprint. Building the JSON-LD of every page that was then
+    /// reused was a thirtieth of a one-trek rebuild.
+    fn insert_derived<T: Serialize>(&mut self, key: &str, value: impl FnOnce() -> T) {
+        if self.template_values {
+            self.context.insert(key, &value());
         }
     }
 }
