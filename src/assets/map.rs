@@ -98,6 +98,18 @@ impl MapLines {
         from_e5(&self.page)
     }
 
+    /// The first and the last point of the page's lines.
+    pub fn page_ends(&self) -> Option<(LatLng, LatLng)> {
+        let first = *self.page.first()?.first()?;
+        let last = *self.page.last()?.last()?;
+        let latlng = |[lat, lng]: E5| [f64::from(lat) / 100_000.0, f64::from(lng) / 100_000.0];
+        Some((latlng(first), latlng(last)))
+    }
+
+    pub fn page_is_empty(&self) -> bool {
+        self.page.is_empty()
+    }
+
     /// The global map's lines.
     pub fn overview(&self) -> Vec<Vec<LatLng>> {
         from_e5(&self.overview)
@@ -165,16 +177,31 @@ pub struct Area {
 }
 
 #[derive(Debug, Serialize)]
-pub struct Step {
+pub struct Step<'a> {
     pub name: String,
     pub url: String,
-    pub lines: Vec<Vec<LatLng>>,
+    pub lines: PageLines<'a>,
+}
+
+/// A route's lines on its page's map: `[latitude, longitude]` arrays in the page, the integers
+/// they are made from in a fingerprint. Every trek page's map is fingerprinted in a rebuild,
+/// and writing its lines as decimals was a twentieth of a one-trek rebuild.
+#[derive(Debug)]
+pub struct PageLines<'a>(pub &'a MapLines);
+
+impl Serialize for PageLines<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if crate::fingerprint::hashing() {
+            return self.0.page.serialize(serializer);
+        }
+        self.0.page().serialize(serializer)
+    }
 }
 
 /// A trek page's map.
 #[derive(Debug, Serialize)]
 pub struct TrekMap<'a> {
-    pub lines: Vec<Vec<LatLng>>,
+    pub lines: PageLines<'a>,
     /// Marker for a trek whose geometry is a point.
     pub point: Option<LatLng>,
     pub departure: Option<LatLng>,
@@ -184,7 +211,7 @@ pub struct TrekMap<'a> {
     pub references: Vec<LatLng>,
     pub desks: Vec<Marker>,
     pub areas: Vec<Area>,
-    pub steps: Vec<Step>,
+    pub steps: Vec<Step<'a>>,
     pub tiles: &'a [TileLayer],
     /// UI strings the script shows (control titles).
     pub labels: &'a serde_json::Value,

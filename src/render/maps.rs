@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use serde_json::json;
 
-use crate::assets::map::{self, Area, LatLng, Marker, Step, TrekMap, TrekMarker};
+use crate::assets::map::{self, Area, LatLng, Marker, PageLines, Step, TrekMap, TrekMarker};
 use crate::config::Config;
 use crate::select::{LanguageSite, TrekView};
 
@@ -24,30 +24,30 @@ pub fn labels(strings: &std::collections::BTreeMap<String, String>) -> serde_jso
     })
 }
 
-/// A trek page's map, as inline JSON.
-pub fn trek(
-    config: &Config,
-    site: &LanguageSite,
+/// A trek page's map, for [`map::inline_json`].
+pub fn trek<'a>(
+    config: &'a Config,
+    site: &'a LanguageSite,
     by_id: &HashMap<u64, usize>,
-    trek: &TrekView,
-    labels: &serde_json::Value,
-) -> String {
+    trek: &'a TrekView,
+    labels: &'a serde_json::Value,
+) -> TrekMap<'a> {
     let tolerance = config.maps.trek_tolerance;
     let geometry = trek.geometry.as_deref();
-    let lines = trek.map_lines.page();
-    let departure = lines.first().and_then(|l| l.first()).copied();
-    let arrival = lines.last().and_then(|l| l.last()).copied().filter(|a| {
+    let ends = trek.map_lines.page_ends();
+    let departure = ends.map(|(first, _)| first);
+    let arrival = ends.map(|(_, last)| last).filter(|a| {
         departure.is_none_or(|d| {
             let to = |p: LatLng| crate::model::geometry::Coord::new(p[1], p[0], None);
             crate::model::geometry::haversine_m(to(d), to(*a)) > SAME_PLACE_M
         })
     });
-    let point = if lines.is_empty() {
+    let point = if trek.map_lines.page_is_empty() {
         geometry.and_then(|g| g.start()).map(map::latlng)
     } else {
         None
     };
-    let data = TrekMap {
+    TrekMap {
         point,
         departure,
         arrival,
@@ -100,15 +100,14 @@ pub fn trek(
                 Some(Step {
                     name: step.name.text.clone(),
                     url: step.url.clone(),
-                    lines: view.map_lines.page(),
+                    lines: PageLines(&view.map_lines),
                 })
             })
             .collect(),
-        lines,
+        lines: PageLines(&trek.map_lines),
         tiles: &config.maps.tiles,
         labels,
-    };
-    map::inline_json(&data)
+    }
 }
 
 /// The map of a touristic content, event, outdoor site or course: its lines and areas, or a

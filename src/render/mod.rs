@@ -19,7 +19,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use thiserror::Error;
 
-use crate::assets::search;
+use crate::assets::{map, search};
 use crate::config::{extra_as_json, Config};
 use crate::content::Content;
 use crate::fingerprint::{Digest, Fingerprint};
@@ -373,10 +373,8 @@ impl<'a> Renderer<'a> {
                 if view.geometry.is_some() {
                     let labels = &self.map_labels[job.site];
                     let index = &self.trek_index[job.site];
-                    context.insert(
-                        "map_data",
-                        &maps::trek(self.inputs.config, site, index, view, labels),
-                    );
+                    let data = maps::trek(self.inputs.config, site, index, view, labels);
+                    context.insert_with("map_data", &data, || map::inline_json(&data));
                 }
             }
             Page::Content(view) => {
@@ -606,6 +604,19 @@ impl PageContext {
         self.fingerprint.text(key).value(value);
         if self.template_values {
             self.context.insert(key, value);
+        }
+    }
+
+    /// `template` made from `fingerprinted`, which is cheaper to fingerprint.
+    fn insert_with<T: Serialize, U: Serialize>(
+        &mut self,
+        key: &str,
+        fingerprinted: &T,
+        template: impl FnOnce() -> U,
+    ) {
+        self.fingerprint.text(key).value(fingerprinted);
+        if self.template_values {
+            self.context.insert(key, &template());
         }
     }
 

@@ -59,6 +59,8 @@ pub struct Link {
 
 /// What lists, cards and the head of every object page show.
 #[derive(Debug, Clone, Default, Serialize)]
+// Serialized by the impl below, which takes this derived one for page values.
+#[serde(remote = "Self")]
 pub struct Card {
     /// URL segment of the family: `trek`, `service`, `event`, `outdoor-site`,
     /// `outdoor-course`, `information`.
@@ -86,6 +88,45 @@ pub struct Card {
     pub end_date: Option<String>,
     /// `update_datetime`, for the sitemap.
     pub lastmod: String,
+    #[serde(skip)]
+    pub fingerprint: CardFingerprint,
+}
+
+/// A card's fingerprint, computed the first time a page holding it is fingerprinted. A clone
+/// starts without one, as it may then be changed.
+#[derive(Debug, Default)]
+pub struct CardFingerprint(std::sync::OnceLock<fingerprint::Digest>);
+
+impl Clone for CardFingerprint {
+    fn clone(&self) -> Self {
+        CardFingerprint::default()
+    }
+}
+
+/// A card is in many pages (its own, lists, the pages of what is near it, the search
+/// entries): their fingerprints take the card's, computed once, instead of its values, which
+/// were a thirtieth of a one-trek rebuild.
+impl Serialize for Card {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        struct Values<'a>(&'a Card);
+        impl Serialize for Values<'_> {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                Card::serialize(self.0, serializer)
+            }
+        }
+        if fingerprint::hashing() {
+            let digest = self
+                .fingerprint
+                .0
+                .get_or_init(|| fingerprint::Fingerprint::new().value(&Values(self)).finish());
+            // A struct, not a string: views flatten their card.
+            let mut card = serializer.serialize_struct("Card", 1)?;
+            card.serialize_field("fingerprint", digest)?;
+            return card.end();
+        }
+        Card::serialize(self, serializer)
+    }
 }
 
 impl LanguageSite {
@@ -558,6 +599,7 @@ impl Localizer<'_> {
             begin_date: None,
             end_date: None,
             lastmod: lastmod.to_string(),
+            fingerprint: CardFingerprint::default(),
         })
     }
 
@@ -685,6 +727,43 @@ fn link_translations(sites: &mut [LanguageSite]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_card_is_fingerprinted_once_and_by_all_its_values() {
+        let card = Card {
+            id: 3,
+            summary: Some("Un lac".into()),
+            ..Card::default()
+        };
+        let of = |card: &Card| fingerprint::Fingerprint::new().value(&[card, card]).finish();
+        let digest = of(&card);
+        assert!(card.fingerprint.0.get().is_some(), "not kept");
+        assert_eq!(of(&card), digest);
+        let mut changed = card.clone();
+        assert!(
+            changed.fingerprint.0.get().is_none(),
+            "a clone keeps a fingerprint"
+        );
+        changed.summary = Some("Un lac gelé".into());
+        assert_ne!(of(&changed), digest);
+        // Views flatten their card.
+        #[derive(Serialize)]
+        struct View<'a> {
+            #[serde(flatten)]
+            card: &'a Card,
+            more: u8,
+        }
+        let view = |card| {
+            fingerprint::Fingerprint::new()
+                .value(&View { card, more: 1 })
+                .finish()
+        };
+        assert_ne!(view(&card), view(&changed));
+        // Page values are the card's values.
+        let json = serde_json::to_value(&card).unwrap();
+        assert_eq!(json["summary"], "Un lac");
+        assert_eq!(json["id"], 3);
+    }
 
     #[test]
     fn slugs_are_ascii_lower_case_without_diacritics() {

@@ -371,6 +371,7 @@ mod tests {
                 begin_date: None,
                 end_date: None,
                 lastmod: String::new(),
+                fingerprint: Default::default(),
             }),
             at: Some([45.123456789, 6.5]),
             facets: {
