@@ -116,28 +116,42 @@ pub fn absolute_url(url: &str, api: Option<&Url>) -> Option<String> {
 }
 
 /// Text with entities decoded and tags removed: for plain fields, titles and meta descriptions.
+/// Every card, search entry and download of every language reads one: text between tags is
+/// copied in runs, not a character at a time.
 pub fn plain_text(html: &str) -> String {
     let mut text = String::with_capacity(html.len());
-    let mut in_tag = false;
-    let mut chars = html.chars().peekable();
-    while let Some(c) = chars.next() {
+    let mut rest = html;
+    while let Some(lt) = rest.find('<') {
         // `<` starts a tag only before a letter, `/`, `!` or `?`: `Lauzon < 2000 m` is text.
-        let opens_tag = c == '<'
-            && chars
-                .peek()
-                .is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?'));
-        match c {
-            '<' if opens_tag => in_tag = true,
-            '>' if in_tag => {
-                in_tag = false;
+        let opens_tag = rest
+            .as_bytes()
+            .get(lt + 1)
+            .is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, b'/' | b'!' | b'?'));
+        if !opens_tag {
+            text.push_str(&rest[..=lt]);
+            rest = &rest[lt + 1..];
+            continue;
+        }
+        text.push_str(&rest[..lt]);
+        match rest[lt..].find('>') {
+            Some(gt) => {
                 text.push(' ');
+                rest = &rest[lt + gt + 1..];
             }
-            _ if !in_tag => text.push(c),
-            _ => {}
+            // A tag left open hides the rest.
+            None => rest = "",
         }
     }
+    text.push_str(rest);
     let decoded = html_escape::decode_html_entities(&text);
-    decoded.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut plain = String::with_capacity(decoded.len());
+    for word in decoded.split_whitespace() {
+        if !plain.is_empty() {
+            plain.push(' ');
+        }
+        plain.push_str(word);
+    }
+    plain
 }
 
 /// The first `max` characters of `text`, cut at a word, with an ellipsis when cut.
@@ -238,6 +252,12 @@ mod tests {
     fn a_lone_less_than_sign_is_text() {
         assert_eq!(plain_text("Lauzon < 2000 m &lt;b&gt;"), "Lauzon < 2000 m <b>");
         assert_eq!(plain_text("a<b>c</b>"), "a c");
+        assert_eq!(plain_text("<"), "<");
+        assert_eq!(plain_text("x <3 y<"), "x <3 y<");
+        assert_eq!(plain_text("été <br/>  à <!-- note --> 2 > 1"), "été à 2 > 1");
+        assert_eq!(plain_text("<a title=\"<b\">lien</a>"), "lien");
+        assert_eq!(plain_text("début <em ouvert"), "début");
+        assert_eq!(plain_text("  \t\n "), "");
     }
 
     #[test]

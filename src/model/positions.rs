@@ -13,6 +13,9 @@ use super::geometry::{Coord, Geometry};
 /// which `geojson` then reads or rejects. Its positions, a small vector each, were a third of
 /// decoding a route.
 pub fn plain_line(raw: &str) -> Option<Geometry> {
+    if let Some(coords) = written_line(raw) {
+        return Some(Geometry::LineString(coords));
+    }
     #[derive(Deserialize)]
     struct Line<'a> {
         #[serde(rename = "type", borrow)]
@@ -32,47 +35,37 @@ pub fn plain_line(raw: &str) -> Option<Geometry> {
     Some(Geometry::LineString(coords))
 }
 
+/// The positions of a LineString written as Geotrek and sentier's snapshots write it,
+/// `{"type": "LineString", "coordinates": [...]}`, read in one pass: finding the field's
+/// text first went through the whole route once more. `raw` is valid JSON.
+fn written_line(raw: &str) -> Option<Vec<Coord>> {
+    let mut scan = Scan {
+        bytes: raw.as_bytes(),
+        at: 0,
+    };
+    scan.expect(b'{')?;
+    scan.literal(br#""type""#)?;
+    scan.expect(b':')?;
+    scan.literal(br#""LineString""#)?;
+    scan.expect(b',')?;
+    scan.literal(br#""coordinates""#)?;
+    scan.expect(b':')?;
+    let coords = scan.positions()?;
+    scan.expect(b'}')?;
+    scan.peek().is_none().then_some(coords)
+}
+
 /// Positions whose numbers have at most 7 decimals (longitude, latitude) and 3 (altitude),
 /// as Geotrek writes them, parsed straight into a vertex's units: exactly what parsing them
 /// as doubles and rounding gives (see [`Coord`]), at a third of the cost. `None` for anything
 /// else (more decimals, an exponent, a `null`), which the general reader takes. `text` is
 /// valid JSON: serde_json checked it.
 fn decimal_positions(text: &str) -> Option<Vec<Coord>> {
-    let mut scan = Scan {
+    Scan {
         bytes: text.as_bytes(),
         at: 0,
-    };
-    scan.expect(b'[')?;
-    // Written positions take 25 to 35 bytes: this is about the count, and exact after.
-    let mut coords = Vec::with_capacity(text.len() / 24);
-    if scan.peek() == Some(b']') {
-        return Some(coords);
     }
-    loop {
-        scan.expect(b'[')?;
-        let lon = scan.decimal(7)?;
-        scan.expect(b',')?;
-        let lat = scan.decimal(7)?;
-        let altitude = if scan.peek() == Some(b',') {
-            scan.at += 1;
-            Some(scan.decimal(3)?)
-        } else {
-            None
-        };
-        if scan.peek() != Some(b']') {
-            // A fourth number (a measure): the general reader drops it.
-            return None;
-        }
-        scan.at += 1;
-        coords.push(Coord::from_units(lon, lat, altitude)?);
-        match scan.next()? {
-            b',' => continue,
-            b']' => break,
-            _ => return None,
-        }
-    }
-    coords.shrink_to_fit();
-    Some(coords)
+    .positions()
 }
 
 struct Scan<'a> {
@@ -81,6 +74,49 @@ struct Scan<'a> {
 }
 
 impl Scan<'_> {
+    /// See [`decimal_positions`].
+    fn positions(&mut self) -> Option<Vec<Coord>> {
+        self.expect(b'[')?;
+        // Written positions take 25 to 35 bytes: this is about the count, and exact after.
+        let mut coords = Vec::with_capacity((self.bytes.len() - self.at) / 24);
+        if self.peek() == Some(b']') {
+            self.at += 1;
+            return Some(coords);
+        }
+        loop {
+            self.expect(b'[')?;
+            let lon = self.decimal(7)?;
+            self.expect(b',')?;
+            let lat = self.decimal(7)?;
+            let altitude = if self.peek() == Some(b',') {
+                self.at += 1;
+                Some(self.decimal(3)?)
+            } else {
+                None
+            };
+            if self.peek() != Some(b']') {
+                // A fourth number (a measure): the general reader drops it.
+                return None;
+            }
+            self.at += 1;
+            coords.push(Coord::from_units(lon, lat, altitude)?);
+            match self.next()? {
+                b',' => continue,
+                b']' => break,
+                _ => return None,
+            }
+        }
+        coords.shrink_to_fit();
+        Some(coords)
+    }
+
+    /// `literal`, after any whitespace.
+    fn literal(&mut self, literal: &[u8]) -> Option<()> {
+        self.peek()?;
+        let end = self.at + literal.len();
+        (self.bytes.get(self.at..end)? == literal).then(|| self.at = end)
+    }
+
     fn peek(&mut self) -> Option<u8> {
         while let Some(b' ' | b'\n' | b'\r' | b'\t') = self.bytes.get(self.at) {
             self.at += 1;
@@ -204,16 +240,27 @@ mod tests {
             r#"{"type": "LineString", "coordinates": [[6.1, 44.8, 1516.0], [6.2, 44.9, 1520]]}"#,
             r#"{"coordinates": [[6, 44], [6.2, 44.9]], "type": "LineString", "bbox": [6, 44, 6.2, 44.9]}"#,
             r#"{"type": "LineString", "coordinates": [[6.1, 44.8, 1516.0, 3.0], [6.2, 44.9, -12.5]]}"#,
+            r#"{"type":"LineString","coordinates":[[6.1,44.8,1516.0],[6.2,44.9,1520]]}"#,
+            "{\n \"type\" : \"LineString\" ,\n \"coordinates\" : [ [6.1, 44.8] , [6.2,44.9] ] \n}",
+            r#"{"type": "LineString", "coordinates": []}"#,
+            r#"{"type": "LineString", "coordinates": [[6.1, 44.8, 1516.0]], "bbox": [6.1, 44.8, 6.1, 44.8]}"#,
+            r#"{"type": "LineString", "coordinates": [[6.123456789, 44.8], [6.2, 44.9]]}"#,
         ] {
             let plain = plain_line(raw).expect(raw);
             let read = serde_json::from_str::<geojson::Geometry>(raw).unwrap();
             assert_eq!(Some(plain), Geometry::try_from(&read.value).ok(), "{raw}");
         }
+        // Read in one pass when laid out as Geotrek writes it.
+        assert!(written_line(r#"{"type":"LineString","coordinates":[[6.1,44.8,1.5]]}"#).is_some());
+        assert!(written_line(r#"{ "type" : "LineString", "coordinates" : [] }"#).is_some());
+        assert!(written_line(r#"{"coordinates": [[6, 44]], "type": "LineString"}"#).is_none());
+        assert!(written_line(r#"{"type": "LineString", "coordinates": [[6, 44]], "bbox": []}"#).is_none());
         for other in [
             r#"{"type": "MultiPoint", "coordinates": [[6.1, 44.8], [6.2, 44.9]]}"#,
             r#"{"type": "LineString", "coordinates": [[6.1, 44.8, null], [6.2, 44.9]]}"#,
             r#"{"type": "LineString", "coordinates": [[6.1], [6.2, 44.9]]}"#,
             r#"{"type": "LineString", "coordinates": [[2e6, 5e6], [6.2, 44.9]]}"#,
+            r#"{"type": "LineStrings", "coordinates": [[6.1, 44.8], [6.2, 44.9]]}"#,
             r#"{"type": "Point", "coordinates": [6.1, 44.8]}"#,
         ] {
             assert_eq!(plain_line(other), None, "{other}");

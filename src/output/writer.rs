@@ -129,6 +129,34 @@ impl<'a> SiteWriter<'a> {
         })
     }
 
+    /// Keeps every file under `dir` that the previous build rendered from `inputs`: the
+    /// outputs of one job that writes several files. `None` when there was none, or one of them
+    /// is gone.
+    pub fn reuse_all(&self, dir: &str, inputs: &Digest) -> Option<Vec<Written>> {
+        if self.render_all {
+            return None;
+        }
+        let previous = self.previous?;
+        let kept: Vec<Written> = previous
+            .record
+            .files
+            .range(dir.to_string()..)
+            .take_while(|(path, _)| path.starts_with(dir))
+            .filter(|(_, record)| record.inputs.as_ref() == Some(inputs))
+            .map(|(path, record)| {
+                let size = std::fs::metadata(previous.dir.join(path)).ok()?.len();
+                Some(Written {
+                    path: path.clone(),
+                    record: record.clone(),
+                    outcome: Outcome::Unchanged,
+                    size,
+                    rendered: false,
+                })
+            })
+            .collect::<Option<_>>()?;
+        (!kept.is_empty()).then_some(kept)
+    }
+
     fn previous_file(&self, path: &str) -> Option<(PathBuf, &'a FileRecord)> {
         let previous = self.previous?;
         let record = previous.record.files.get(path)?;
@@ -216,6 +244,37 @@ mod tests {
         }
         fs::write(&dir.join(super::super::SITE_MARKER), &record.to_json()).unwrap();
         PreviousSite::read(dir).unwrap()
+    }
+
+    #[test]
+    fn a_jobs_files_are_kept_together_when_its_inputs_are_the_same() {
+        let root = tempfile::tempdir().unwrap();
+        let site = root.path().join("public");
+        let previous = previous_site(
+            &site,
+            &[
+                ("search/index.html", b"page", Some("p")),
+                ("search/index.json", b"{}", Some("s")),
+                ("search/text/a.json", b"[]", Some("s")),
+                ("en/search/index.json", b"{}", Some("s")),
+                ("searching/x.json", b"{}", Some("s")),
+            ],
+        );
+        let staging = Staging::beside(&site).unwrap();
+        let writer = SiteWriter::new(staging.path(), Some(&previous), false);
+        let kept = writer.reuse_all("search/", &"s".to_string()).unwrap();
+        let paths: Vec<&str> = kept.iter().map(|w| w.path.as_str()).collect();
+        assert_eq!(paths, ["search/index.json", "search/text/a.json"]);
+        assert!(kept
+            .iter()
+            .all(|w| w.outcome == Outcome::Unchanged && !w.rendered));
+        assert!(writer.reuse_all("search/", &"other".to_string()).is_none());
+        // One of them gone: the job is run again.
+        std::fs::remove_file(site.join("search/text/a.json")).unwrap();
+        assert!(writer.reuse_all("search/", &"s".to_string()).is_none());
+        // A full build keeps nothing.
+        let full = SiteWriter::new(staging.path(), Some(&previous), true);
+        assert!(full.reuse_all("en/search/", &"s".to_string()).is_none());
     }
 
     #[test]

@@ -291,11 +291,23 @@ impl<'a> Renderer<'a> {
                     day: word("duration_day"),
                     days: word("duration_days"),
                 };
-                let files = search::build(&site.search, &site.lang, &self.inputs.config.search, &words);
                 let dir = format!("{}search/", site.root.trim_start_matches('/'));
+                // One language's index changes when its texts do: the others are kept.
+                let mut inputs = self.render_fingerprint.clone();
+                inputs
+                    .text("search index")
+                    .text(&site.lang)
+                    .text(words.day)
+                    .text(words.days)
+                    .value(&site.search);
+                let inputs = inputs.finish();
+                if let Some(kept) = writer.reuse_all(&dir, &inputs) {
+                    return Ok(kept);
+                }
+                let files = search::build(&site.search, &site.lang, &self.inputs.config.search, &words);
                 files
                     .iter()
-                    .map(|(path, json)| write(&format!("{dir}{path}"), json.as_bytes(), None))
+                    .map(|(path, json)| write(&format!("{dir}{path}"), json.as_bytes(), Some(inputs.clone())))
                     .collect()
             }
             Job::Robots => Ok(vec![write(

@@ -46,7 +46,7 @@ impl Family {
 }
 
 /// Weighted text fields, highest first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub enum Field {
     Name,
     Places,
@@ -59,7 +59,8 @@ impl Field {
     pub const COUNT: usize = 5;
 }
 
-#[derive(Debug, Clone)]
+/// Serialized for the index's fingerprint only.
+#[derive(Debug, Clone, Serialize)]
 pub struct SearchDoc {
     pub family: Family,
     pub card: std::sync::Arc<Card>,
@@ -72,7 +73,7 @@ pub struct SearchDoc {
 /// An object's values per filter (filter name → value ids, as Geotrek-rando writes them in its
 /// URLs); filters it has no value for are left out. A list, not a map: a document has a dozen
 /// filters at most, and a map for each was a fortieth of a large build's memory.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct Facets(Vec<(Box<str>, ValueIds)>);
 
 type ValueIds = Box<[Box<str>]>;
@@ -101,7 +102,9 @@ pub struct FacetValue {
     pub order: Option<f64>,
 }
 
-#[derive(Debug, Clone, Default)]
+/// Serialized for the index's fingerprint only: a rebuild writes again only the languages
+/// whose index changed.
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct SearchData {
     pub docs: Vec<SearchDoc>,
     /// Filter name → its values in display order (a content type group's filter is
