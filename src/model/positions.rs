@@ -35,22 +35,34 @@ pub fn plain_line(raw: &str) -> Option<Geometry> {
     Some(Geometry::LineString(coords))
 }
 
-/// The positions of a LineString written as Geotrek and sentier's snapshots write it,
-/// `{"type": "LineString", "coordinates": [...]}`, read in one pass: finding the field's
-/// text first went through the whole route once more. `raw` is valid JSON.
+/// The positions of a LineString of two members, `{"type": "LineString", "coordinates":
+/// [...]}` as Geotrek writes it (or the other way round), read in one pass: finding the
+/// field's text first went through the whole route once more. `raw` is valid JSON.
 fn written_line(raw: &str) -> Option<Vec<Coord>> {
     let mut scan = Scan {
         bytes: raw.as_bytes(),
         at: 0,
     };
+    let kind = |scan: &mut Scan| -> Option<()> {
+        scan.literal(br#""type""#)?;
+        scan.expect(b':')?;
+        scan.literal(br#""LineString""#)
+    };
+    let coordinates = |scan: &mut Scan| -> Option<Vec<Coord>> {
+        scan.literal(br#""coordinates""#)?;
+        scan.expect(b':')?;
+        scan.positions()
+    };
     scan.expect(b'{')?;
-    scan.literal(br#""type""#)?;
-    scan.expect(b':')?;
-    scan.literal(br#""LineString""#)?;
-    scan.expect(b',')?;
-    scan.literal(br#""coordinates""#)?;
-    scan.expect(b':')?;
-    let coords = scan.positions()?;
+    let coords = if kind(&mut scan).is_some() {
+        scan.expect(b',')?;
+        coordinates(&mut scan)?
+    } else {
+        let coords = coordinates(&mut scan)?;
+        scan.expect(b',')?;
+        kind(&mut scan)?;
+        coords
+    };
     scan.expect(b'}')?;
     scan.peek().is_none().then_some(coords)
 }
@@ -253,7 +265,8 @@ mod tests {
         // Read in one pass when laid out as Geotrek writes it.
         assert!(written_line(r#"{"type":"LineString","coordinates":[[6.1,44.8,1.5]]}"#).is_some());
         assert!(written_line(r#"{ "type" : "LineString", "coordinates" : [] }"#).is_some());
-        assert!(written_line(r#"{"coordinates": [[6, 44]], "type": "LineString"}"#).is_none());
+        assert!(written_line(r#"{"coordinates": [[6, 44]], "type": "LineString"}"#).is_some());
+        assert!(written_line(r#"{"coordinates": [[6, 44]], "type": "Point"}"#).is_none());
         assert!(written_line(r#"{"type": "LineString", "coordinates": [[6, 44]], "bbox": []}"#).is_none());
         for other in [
             r#"{"type": "MultiPoint", "coordinates": [[6.1, 44.8], [6.2, 44.9]]}"#,
