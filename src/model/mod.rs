@@ -340,8 +340,9 @@ fn decoded_one<T: KeptReferences>(
 }
 
 /// An object that keeps what its reference fields held besides ids ([`Ref`], [`Refs`]), so
-/// that finding them does not read the object's text again: for a trek, that second reading
-/// went through its whole route and was a sixteenth of a one-trek rebuild.
+/// that finding them does not read the object's text again: for treks, that second reading
+/// went through their whole routes and was a sixteenth of a one-trek rebuild, and POIs and
+/// contents are many.
 pub trait KeptReferences {
     /// The values of reference `field` that are not ids; `None` when this type does not keep
     /// them, and the object's text is read again for them.
@@ -373,10 +374,45 @@ impl KeptReferences for Trek {
     }
 }
 
-// Their texts are small: read again.
-impl KeptReferences for Poi {}
-impl KeptReferences for TouristicContent {}
-impl KeptReferences for TouristicEvent {}
+impl KeptReferences for Poi {
+    fn rejected_in(&self, field: &str) -> Option<&[String]> {
+        Some(match field {
+            "type" => self.kind.rejected.as_slice(),
+            "structure" => self.structure.rejected.as_slice(),
+            _ => return None,
+        })
+    }
+}
+
+impl KeptReferences for TouristicContent {
+    fn rejected_in(&self, field: &str) -> Option<&[String]> {
+        Some(match field {
+            "category" => self.category.rejected.as_slice(),
+            "structure" => self.structure.rejected.as_slice(),
+            "label_accessibility" => self.label_accessibility.rejected.as_slice(),
+            "reservation_system" => self.reservation_system.rejected.as_slice(),
+            "themes" => &self.themes.rejected,
+            "source" => &self.source.rejected,
+            "portal" => &self.portal.rejected,
+            _ => return None,
+        })
+    }
+}
+
+impl KeptReferences for TouristicEvent {
+    fn rejected_in(&self, field: &str) -> Option<&[String]> {
+        Some(match field {
+            "type" => self.kind.rejected.as_slice(),
+            "structure" => self.structure.rejected.as_slice(),
+            "themes" => &self.themes.rejected,
+            "source" => &self.source.rejected,
+            "portal" => &self.portal.rejected,
+            _ => return None,
+        })
+    }
+}
+
+// Fewer and smaller: their texts are read again.
 impl KeptReferences for OutdoorSite {}
 impl KeptReferences for OutdoorCourse {}
 impl KeptReferences for SensitiveArea {}
@@ -426,23 +462,16 @@ mod tests {
         assert_eq!(issues[1].id, None);
     }
 
-    /// A trek's references that are not ids are found from the decoded trek, in the order and
-    /// with the words that reading its text again gives, for every reference field.
-    #[test]
-    fn a_treks_rejected_references_are_the_ones_its_text_holds() {
-        const SINGLE: &[&str] = &[
-            "difficulty",
-            "practice",
-            "route",
-            "accessibility_level",
-            "structure",
-            "reservation_system",
-        ];
-        let trek_endpoint = endpoint::find("trek").unwrap();
+    /// The references that are not ids of an object of `endpoint` are found from the decoded
+    /// object, in the order and with the words that reading its text again gives, for every
+    /// reference field. `single` names the fields that hold one reference.
+    fn rejected_references_are_kept<T: KeptReferences + DeserializeOwned>(endpoint: &str, single: &[&str]) {
+        let known = endpoint::find(endpoint).unwrap();
         let mut object = serde_json::Map::new();
         object.insert("id".into(), 7.into());
-        for (i, (field, _)) in trek_endpoint.references.iter().enumerate() {
-            let value = if i % 2 == 0 || SINGLE.contains(field) {
+        for (i, (field, _)) in known.references.iter().enumerate() {
+            // A list of references takes one value or a list; a single one takes anything.
+            let value = if i % 2 == 0 || single.contains(field) {
                 serde_json::json!(format!("x-{field}"))
             } else {
                 serde_json::json!([1, format!("uuid-{field}"), -3, 2.5, null, "4"])
@@ -450,19 +479,48 @@ mod tests {
             object.insert(field.to_string(), value);
         }
         let raw = serde_json::Value::Object(object).to_string();
-        let trek: Trek = serde_json::from_str(&raw).unwrap();
-        for (field, _) in trek_endpoint.references {
-            assert!(trek.rejected_in(field).is_some(), "{field} is not kept");
+        let decoded: T = serde_json::from_str(&raw).unwrap();
+        for (field, _) in known.references {
+            assert!(
+                decoded.rejected_in(field).is_some(),
+                "{endpoint}: {field} is not kept"
+            );
         }
-        let (decoded, issues) = decode_one::<Trek>("trek", &raw);
+        let (decoded, issues) = decode_one::<T>(endpoint, &raw);
         assert!(decoded.is_some());
-        let expected: Vec<String> = endpoint::rejected_references(trek_endpoint, &raw)
+        let expected: Vec<String> = endpoint::rejected_references(known, &raw)
             .into_iter()
             .map(|(field, found)| format!("`{field}` holds {found}, which is not an id; ignored"))
             .collect();
         let found: Vec<String> = issues.iter().map(|i| i.message.clone()).collect();
-        assert_eq!(found, expected);
-        assert!(found.len() > trek_endpoint.references.len(), "{found:?}");
+        assert_eq!(found, expected, "{endpoint}");
+        assert!(found.len() >= known.references.len(), "{found:?}");
+    }
+
+    #[test]
+    fn rejected_references_are_the_ones_the_text_holds() {
+        rejected_references_are_kept::<Trek>(
+            "trek",
+            &[
+                "difficulty",
+                "practice",
+                "route",
+                "accessibility_level",
+                "structure",
+                "reservation_system",
+            ],
+        );
+        rejected_references_are_kept::<Poi>("poi", &["type", "structure"]);
+        rejected_references_are_kept::<TouristicContent>(
+            "touristiccontent",
+            &[
+                "category",
+                "structure",
+                "label_accessibility",
+                "reservation_system",
+            ],
+        );
+        rejected_references_are_kept::<TouristicEvent>("touristicevent", &["type", "structure"]);
 
         // A list where one reference is expected is ignored whole, and said so (read again,
         // its elements were reported one by one, as if the ids among them were kept).
