@@ -382,7 +382,7 @@ impl<T> BoxIndex<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Poi, TouristicContent, Trek};
+    use crate::model::{Poi, TouristicContent};
 
     fn object<T: serde::de::DeserializeOwned>(json: serde_json::Value) -> T {
         // Geometries are read from the text of their field.
