@@ -66,7 +66,8 @@ pub struct BuildArgs {
     #[arg(long, value_name = "URL")]
     pub base_url: Option<String>,
     /// Render every page, even those whose inputs did not change since the last build, and
-    /// draw every route again instead of taking its drawings from `.sentier-cache/`.
+    /// compute what is drawn from each route and what lies near it again instead of taking
+    /// them from `.sentier-cache/`.
     #[arg(long)]
     pub full: bool,
     /// Also write the build report as JSON to this file.

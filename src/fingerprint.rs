@@ -23,6 +23,57 @@ pub fn hashing() -> bool {
     HASHING.get()
 }
 
+/// A value shown in many pages, whose fingerprint is computed once: see [`serialize_once`].
+/// A clone starts without one, as it may then be changed.
+#[derive(Debug, Default)]
+pub struct Once(std::sync::OnceLock<Digest>);
+
+impl Clone for Once {
+    fn clone(&self) -> Self {
+        Once::default()
+    }
+}
+
+impl Once {
+    #[cfg(test)]
+    pub fn is_set(&self) -> bool {
+        self.0.get().is_some()
+    }
+}
+
+/// A value's serialization for pages, which [`serialize_once`] takes when not fingerprinting.
+pub trait Values {
+    fn serialize_values<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error>;
+}
+
+/// Serializes `value` as its values for pages, and as its fingerprint, computed once into
+/// `once`, for a page's fingerprint: a card or a point of interest is in many pages (its own,
+/// lists, the pages of what is near it), and serializing its values for each was a tenth of
+/// fingerprinting them.
+pub fn serialize_once<T: Values, S: serde::Serializer>(
+    value: &T,
+    once: &Once,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeStruct;
+    struct ValuesOf<'a, T>(&'a T);
+    impl<T: Values> Serialize for ValuesOf<'_, T> {
+        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            self.0.serialize_values(serializer)
+        }
+    }
+    if !hashing() {
+        return value.serialize_values(serializer);
+    }
+    let digest = once
+        .0
+        .get_or_init(|| Fingerprint::new().value(&ValuesOf(value)).finish());
+    // A struct, not a string: views flatten their card.
+    let mut fingerprinted = serializer.serialize_struct("Fingerprinted", 1)?;
+    fingerprinted.serialize_field("fingerprint", digest)?;
+    fingerprinted.end()
+}
+
 /// A fingerprint as stored in a build record.
 pub type Digest = String;
 

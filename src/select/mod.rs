@@ -88,18 +88,14 @@ pub struct Card {
     pub end_date: Option<String>,
     /// `update_datetime`, for the sitemap.
     pub lastmod: String,
+    /// Computed the first time a page showing the card is fingerprinted.
     #[serde(skip)]
-    pub fingerprint: CardFingerprint,
+    pub fingerprint: fingerprint::Once,
 }
 
-/// A card's fingerprint, computed the first time a page holding it is fingerprinted. A clone
-/// starts without one, as it may then be changed.
-#[derive(Debug, Default)]
-pub struct CardFingerprint(std::sync::OnceLock<fingerprint::Digest>);
-
-impl Clone for CardFingerprint {
-    fn clone(&self) -> Self {
-        CardFingerprint::default()
+impl fingerprint::Values for Card {
+    fn serialize_values<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        Card::serialize(self, serializer)
     }
 }
 
@@ -108,24 +104,7 @@ impl Clone for CardFingerprint {
 /// were a thirtieth of a one-trek rebuild.
 impl Serialize for Card {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        struct Values<'a>(&'a Card);
-        impl Serialize for Values<'_> {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                Card::serialize(self.0, serializer)
-            }
-        }
-        if fingerprint::hashing() {
-            let digest = self
-                .fingerprint
-                .0
-                .get_or_init(|| fingerprint::Fingerprint::new().value(&Values(self)).finish());
-            // A struct, not a string: views flatten their card.
-            let mut card = serializer.serialize_struct("Card", 1)?;
-            card.serialize_field("fingerprint", digest)?;
-            return card.end();
-        }
-        Card::serialize(self, serializer)
+        fingerprint::serialize_once(self, &self.fingerprint, serializer)
     }
 }
 
@@ -599,7 +578,7 @@ impl Localizer<'_> {
             begin_date: None,
             end_date: None,
             lastmod: lastmod.to_string(),
-            fingerprint: CardFingerprint::default(),
+            fingerprint: fingerprint::Once::default(),
         })
     }
 
@@ -737,13 +716,10 @@ mod tests {
         };
         let of = |card: &Card| fingerprint::Fingerprint::new().value(&[card, card]).finish();
         let digest = of(&card);
-        assert!(card.fingerprint.0.get().is_some(), "not kept");
+        assert!(card.fingerprint.is_set(), "not kept");
         assert_eq!(of(&card), digest);
         let mut changed = card.clone();
-        assert!(
-            changed.fingerprint.0.get().is_none(),
-            "a clone keeps a fingerprint"
-        );
+        assert!(!changed.fingerprint.is_set(), "a clone keeps a fingerprint");
         changed.summary = Some("Un lac gelé".into());
         assert_ne!(of(&changed), digest);
         // Views flatten their card.

@@ -11,6 +11,7 @@ use super::drawings::LazyProfile;
 use super::localize::{Local, Localizer, Named, Picture, Rich};
 use super::proximity::{Around, Near, Proximity};
 use super::{Card, Link, Translation};
+use crate::fingerprint;
 use crate::html;
 use crate::model::geometry::Geometry;
 use crate::model::values::Id;
@@ -117,12 +118,29 @@ impl std::ops::Deref for PoiView {
 }
 
 #[derive(Debug, Serialize)]
+// Serialized by the impl below, which takes this derived one for page values.
+#[serde(remote = "Self")]
 pub struct PoiInfo {
     pub id: u64,
     pub name: Local,
     pub kind: Option<Named>,
     pub description: Option<Rich>,
     pub pictures: Arc<[Picture]>,
+    #[serde(skip)]
+    pub fingerprint: fingerprint::Once,
+}
+
+impl fingerprint::Values for PoiInfo {
+    fn serialize_values<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        PoiInfo::serialize(self, serializer)
+    }
+}
+
+/// In the page of every trek it is near, and fingerprinted once for them all.
+impl Serialize for PoiInfo {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        fingerprint::serialize_once(self, &self.fingerprint, serializer)
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -412,6 +430,7 @@ impl Localizer<'_> {
             }),
             description: self.rich_shared(&poi.description),
             pictures: self.pictures("poi", poi.id, &poi.attachments),
+            fingerprint: fingerprint::Once::default(),
         })
     }
 
