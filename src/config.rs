@@ -349,6 +349,21 @@ pub struct Overrides {
 }
 
 impl Config {
+    /// The settings as text, for fingerprints, without where the site lies on disk: a site
+    /// built with another spelling of its config's path (`-c config.toml` or an absolute one),
+    /// or moved (a CI runner's workspace), keeps its pages. Paths inside the site are kept
+    /// relative to it.
+    pub fn fingerprint_text(&self) -> String {
+        let relative = |path: &Path| path.strip_prefix(&self.root).unwrap_or(path).to_path_buf();
+        let mut config = self.clone();
+        config.path = PathBuf::new();
+        config.root = PathBuf::new();
+        if let Some(Source::Snapshot(dir)) = &mut config.source {
+            *dir = relative(dir);
+        }
+        format!("{config:?}")
+    }
+
     pub fn load(path: &Path, overrides: &Overrides) -> Result<Config, ConfigError> {
         let text = fs::read_to_string(path).map_err(|source| ConfigError::Read {
             path: path.to_path_buf(),
@@ -614,6 +629,36 @@ api = "https://geotrek.example.org/api/v2/"
             config.source,
             Some(Source::Api("https://geotrek.example.org/api/v2/".into()))
         );
+    }
+
+    #[test]
+    fn where_the_site_lies_is_not_fingerprinted() {
+        let text = MINIMAL.replace(
+            "api = \"https://geotrek.example.org/api/v2/\"",
+            "snapshot = \"snap\"",
+        );
+        let at = |path: &str, root: &str| {
+            Config::parse(&text, Path::new(path), Path::new(root), &Overrides::default()).unwrap()
+        };
+        let here = at("config.toml", "/site");
+        assert_eq!(here.source, Some(Source::Snapshot("/site/snap".into())));
+        assert_eq!(
+            here.fingerprint_text(),
+            at("/site/config.toml", "/site").fingerprint_text()
+        );
+        assert_eq!(
+            here.fingerprint_text(),
+            at("/ci/run-2/config.toml", "/ci/run-2").fingerprint_text()
+        );
+        // What the site shows is.
+        let other = Config::parse(
+            &text.replace("Rando", "Randos"),
+            Path::new("config.toml"),
+            Path::new("/site"),
+            &Overrides::default(),
+        )
+        .unwrap();
+        assert_ne!(here.fingerprint_text(), other.fingerprint_text());
     }
 
     #[test]

@@ -123,6 +123,18 @@ fn an_incremental_build_keeps_what_did_not_change_and_equals_a_full_build() {
     assert_eq!(same["nothing_changed"], true);
     assert_eq!(report_counts(&same, "files"), [0, 0, 0, first.len() as u64]);
     assert_eq!(files(&site.path().join("public")), first);
+    // The same site named by absolute paths is the same site.
+    let config = site.path().join("config.toml");
+    let public = site.path().join("public");
+    let run = site.sentier(&[
+        "build",
+        "-c",
+        config.to_str().unwrap(),
+        "-o",
+        public.to_str().unwrap(),
+    ]);
+    run.assert_success();
+    assert!(run.stderr.contains("nothing changed"), "{}", run.stderr);
 
     // One trek edited, one deleted, one added.
     let treks: Vec<Value> = serde_json::from_value(site.json("snap/trek.json")).unwrap();

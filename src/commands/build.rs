@@ -212,7 +212,7 @@ fn data_fingerprint(config: &Config) -> Result<Option<Digest>> {
     let mut fingerprint = Fingerprint::new();
     fingerprint
         .text(env!("CARGO_PKG_VERSION"))
-        .text(&format!("{config:?}"));
+        .text(&config.fingerprint_text());
     // The manifest changes at every pull; what the build uses of it does not.
     // Without a readable manifest there is no snapshot: reading it will say so.
     let Some(manifest) = std::fs::read(dir.join(snapshot::MANIFEST))

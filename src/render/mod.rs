@@ -179,7 +179,7 @@ impl<'a> Renderer<'a> {
         let mut render_fingerprint = Fingerprint::new();
         render_fingerprint
             .text(env!("CARGO_PKG_VERSION"))
-            .text(&format!("{:?}", inputs.config))
+            .text(&inputs.config.fingerprint_text())
             .text(&inputs.theme.files_fingerprint);
         let shared_fingerprint = shared
             .iter()
