@@ -82,6 +82,9 @@ for n in "${sizes[@]}"; do
   pages=$(find "$dir/public" -name '*.html' | wc -l)
   files=$(find "$dir/public" -type f | wc -l)
   mib=$(( $(du -sb "$dir/public" | cut -f1) / 1048576 ))
+  # The full build leaves gigabytes for the kernel to write back: done before the next timings,
+  # which it slowed by a third at 5,000 treks.
+  sync
   read -r noop_s noop_mib < <(measure "$sentier" -q build -c "$dir/config.toml" -o "$dir/public" --report "$dir/noop.json")
   # One trek's French description edited in place (the snapshot holds one object per line).
   python3 - "$dir/snap/trek.json" <<'PY'
