@@ -119,14 +119,7 @@ impl<'a> SiteWriter<'a> {
         if record.inputs.as_ref() != Some(inputs) {
             return None;
         }
-        let size = std::fs::metadata(&previous).ok()?.len();
-        Some(Written {
-            path: path.to_string(),
-            record: record.clone(),
-            outcome: Outcome::Unchanged,
-            size,
-            rendered: false,
-        })
+        kept(&previous, path, record)
     }
 
     /// Keeps every file under `dir` that the previous build rendered from `inputs`: the
@@ -143,16 +136,7 @@ impl<'a> SiteWriter<'a> {
             .range(dir.to_string()..)
             .take_while(|(path, _)| path.starts_with(dir))
             .filter(|(_, record)| record.inputs.as_ref() == Some(inputs))
-            .map(|(path, record)| {
-                let size = std::fs::metadata(previous.dir.join(path)).ok()?.len();
-                Some(Written {
-                    path: path.clone(),
-                    record: record.clone(),
-                    outcome: Outcome::Unchanged,
-                    size,
-                    rendered: false,
-                })
-            })
+            .map(|(path, record)| kept(&previous.dir.join(path), path, record))
             .collect::<Option<_>>()?;
         (!kept.is_empty()).then_some(kept)
     }
@@ -162,6 +146,18 @@ impl<'a> SiteWriter<'a> {
         let record = previous.record.files.get(path)?;
         Some((previous.dir.join(path), record))
     }
+}
+
+/// The previous site's file at `file` (`path` in the output), kept without rendering; `None`
+/// when it is gone.
+fn kept(file: &Path, path: &str, record: &FileRecord) -> Option<Written> {
+    Some(Written {
+        path: path.to_string(),
+        record: record.clone(),
+        outcome: Outcome::Unchanged,
+        size: std::fs::metadata(file).ok()?.len(),
+        rendered: false,
+    })
 }
 
 /// Puts a finished build in place: the staging directory replaces the output, or, when the
