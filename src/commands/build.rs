@@ -124,7 +124,12 @@ pub fn run_with(args: &BuildArgs, printer: &Printer, selection: &mut Selection) 
     let content = content::load(&config)?;
     stages.lap("select");
 
-    let previous_redirects = render::redirects::previous(&args.output_dir);
+    let previous_redirects = render::redirects::previous(
+        &args.output_dir,
+        previous
+            .as_ref()
+            .map(|p| p.record.files.keys().map(String::as_str)),
+    );
     let render_inputs = render::Inputs {
         config: &config,
         theme: &theme,

@@ -234,7 +234,7 @@ fn by_id<T>(items: Vec<T>, id: impl Fn(&T) -> Id) -> HashMap<Id, T> {
 /// Decodes every object of one endpoint in parallel, keeping order and skipping (with an
 /// issue) the ones that cannot be read; reference fields holding something other than ids are
 /// reported too.
-fn decode_all<T: DeserializeOwned + KeptReferences + Send>(
+fn decode_all<T: Decode + Send>(
     endpoint: &str,
     raws: Raws,
     issues: &mut Vec<DecodeIssue>,
@@ -277,23 +277,17 @@ fn decode_all<T: DeserializeOwned + KeptReferences + Send>(
 }
 
 /// One line of a snapshot file decoded; `None` when the line is not JSON by itself.
-fn decode_line<T: KeptReferences + DeserializeOwned>(
-    endpoint: &str,
-    line: &str,
-) -> Option<(Option<T>, Vec<DecodeIssue>)> {
+fn decode_line<T: Decode>(endpoint: &str, line: &str) -> Option<(Option<T>, Vec<DecodeIssue>)> {
     let line = json::sanitize_non_finite(line);
-    let parsed = serde_json::from_str::<T>(&line);
+    let parsed = T::from_text(&line);
     if parsed.as_ref().is_err_and(|e| e.is_syntax() || e.is_eof()) {
         return None;
     }
     Some(decoded_one(endpoint, &line, parsed))
 }
 
-fn decode_one<T: KeptReferences + DeserializeOwned>(
-    endpoint: &str,
-    raw: &str,
-) -> (Option<T>, Vec<DecodeIssue>) {
-    decoded_one(endpoint, raw, serde_json::from_str(raw))
+fn decode_one<T: Decode>(endpoint: &str, raw: &str) -> (Option<T>, Vec<DecodeIssue>) {
+    decoded_one(endpoint, raw, T::from_text(raw))
 }
 
 /// `parsed` (from `raw`) with the issues to report: the references that are not ids, and the
@@ -338,6 +332,41 @@ fn decoded_one<T: KeptReferences>(
         }
     }
 }
+
+/// An object read from its text.
+pub trait Decode: KeptReferences + DeserializeOwned {
+    fn from_text(text: &str) -> serde_json::Result<Self> {
+        serde_json::from_str(text)
+    }
+}
+
+/// A trek's route is read apart from the rest (see [`positions::route_apart`]), when it has
+/// the usual form; the whole text goes through serde otherwise, and for its errors.
+impl Decode for Trek {
+    fn from_text(text: &str) -> serde_json::Result<Trek> {
+        if let Some((rest, route)) = positions::route_apart(text) {
+            if let Ok(mut trek) = serde_json::from_str::<Trek>(&rest) {
+                trek.geometry = Some(std::sync::Arc::new(route));
+                return Ok(trek);
+            }
+        }
+        serde_json::from_str(text)
+    }
+}
+
+impl Decode for Poi {}
+impl Decode for TouristicContent {}
+impl Decode for TouristicEvent {}
+impl Decode for OutdoorSite {}
+impl Decode for OutdoorCourse {}
+impl Decode for SensitiveArea {}
+impl Decode for FlatPage {}
+impl Decode for MenuItem {}
+impl Decode for City {}
+impl Decode for InformationDesk {}
+impl Decode for TouristicContentCategory {}
+impl Decode for District {}
+impl Decode for Nomenclature {}
 
 /// An object that keeps what its reference fields held besides ids ([`Ref`], [`Refs`]), so
 /// that finding them does not read the object's text again: for treks, that second reading
@@ -441,6 +470,43 @@ pub fn object_id(raw: &str) -> Option<String> {
 mod tests {
     use super::*;
 
+    /// Real treks, on one line each as snapshots hold them and laid out as the API serves
+    /// them, read with their routes apart are what serde reads from their whole text.
+    #[test]
+    fn treks_read_with_their_routes_apart_are_the_treks_read_whole() {
+        let sample = include_str!("../../sample/snapshot/trek.json");
+        let served = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../shared/fixtures/geotrek-real/trek.json"
+        ))
+        .expect("../shared/fixtures beside the repository");
+        let served = snapshot::parse_array(std::path::Path::new("trek.json"), &served).unwrap();
+        let texts: Vec<&str> = snapshot::object_lines(sample)
+            .unwrap()
+            .into_iter()
+            .map(|line| line.trim_end_matches(','))
+            .chain(served.iter().map(|raw| raw.get()))
+            .collect();
+        assert!(texts.len() > 10);
+        for text in texts {
+            assert!(positions::route_apart(text).is_some(), "{text}");
+            let apart = format!("{:?}", Trek::from_text(text).unwrap());
+            let whole = format!("{:?}", serde_json::from_str::<Trek>(text).unwrap());
+            assert_eq!(apart, whole);
+        }
+        // Not the usual form, or not valid: read whole, with serde's verdict.
+        let point = r#"{"id": 1, "geometry": {"type": "Point", "coordinates": [6, 44]}}"#;
+        assert!(Trek::from_text(point).unwrap().geometry.is_some());
+        for invalid in [
+            r#"{"id": 1, "geometry": {"type": "LineString", "coordinates": [[6, 44]]}"#,
+            r#"{"id": 1, "geometry": {"type": "LineString", "coordinates": [[6, 44]]}, "name": }"#,
+            r#"{"id": 1, "geometry": {"type": "LineString", "coordinates": [[06, 44]]}}"#,
+            r#"{"id": "x", "geometry": {"type": "LineString", "coordinates": [[6, 44]]}}"#,
+        ] {
+            assert!(Trek::from_text(invalid).is_err(), "{invalid}");
+        }
+    }
+
     #[test]
     fn an_undecodable_object_is_reported_with_its_endpoint_and_id_and_the_rest_kept() {
         let raws: Vec<Box<RawValue>> = serde_json::from_str(
@@ -465,7 +531,7 @@ mod tests {
     /// The references that are not ids of an object of `endpoint` are found from the decoded
     /// object, in the order and with the words that reading its text again gives, for every
     /// reference field. `single` names the fields that hold one reference.
-    fn rejected_references_are_kept<T: KeptReferences + DeserializeOwned>(endpoint: &str, single: &[&str]) {
+    fn rejected_references_are_kept<T: Decode>(endpoint: &str, single: &[&str]) {
         let known = endpoint::find(endpoint).unwrap();
         let mut object = serde_json::Map::new();
         object.insert("id".into(), 7.into());

@@ -5,15 +5,33 @@
 //! French writes (œ, æ) and ß spelled out. Splitting: on anything that is not a letter or a
 //! digit. Words of one character are not indexed.
 
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 /// Words are stored in shards named by their first characters; a word shorter than this is
 /// its own shard.
 pub const SHARD_PREFIX: usize = 3;
 
 pub fn fold(text: &str) -> String {
-    let stripped: String = text.nfd().filter(|c| !is_combining_mark(*c)).collect();
+    // Each character decomposed alone: the decomposition of a text also puts each run of
+    // combining marks in canonical order, and all of them are dropped here (a test checks
+    // that every character with a combining class is a mark). This and the ASCII path below
+    // made folding three times faster; it rebuilds a language's index at every edit.
+    let mut stripped = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            stripped.push(c);
+        } else {
+            decompose_canonical(c, |d| {
+                if !is_combining_mark(d) {
+                    stripped.push(d)
+                }
+            });
+        }
+    }
+    if stripped.is_ascii() {
+        stripped.make_ascii_lowercase();
+        return stripped;
+    }
     stripped
         .to_lowercase()
         .replace('œ', "oe")
@@ -56,6 +74,41 @@ mod tests {
             "etang de l'oeillet, strasse strasse"
         );
         assert_eq!(fold("Çà et là, ÀÉÎÕÜ"), "ca et la, aeiou");
+    }
+
+    /// Folding as defined: the whole text decomposed, then marks dropped and lower case.
+    fn fold_by_definition(text: &str) -> String {
+        use unicode_normalization::UnicodeNormalization;
+        let stripped: String = text.nfd().filter(|c| !is_combining_mark(*c)).collect();
+        stripped
+            .to_lowercase()
+            .replace('œ', "oe")
+            .replace('æ', "ae")
+            .replace('ß', "ss")
+    }
+
+    #[test]
+    fn folding_char_by_char_is_folding_by_definition() {
+        use unicode_normalization::char::canonical_combining_class;
+        // Canonical ordering moves only characters with a combining class: all are dropped.
+        let ordered_but_kept: Vec<char> = (0..=char::MAX as u32)
+            .filter_map(char::from_u32)
+            .filter(|c| canonical_combining_class(*c) != 0 && !is_combining_mark(*c))
+            .collect();
+        assert_eq!(ordered_but_kept, Vec::<char>::new());
+        for text in [
+            "Σίσυφος ΟΔΟΣ",
+            "e\u{0301}\u{0327}t\u{0323}\u{0307}",
+            "한국어 ﬁn Ǆ İstanbul",
+            "Crêt de l'Œil, Ærø, Straße, ÅNGSTRÖM, 12 km",
+            "plain ASCII, MIXED case",
+        ] {
+            assert_eq!(fold(text), fold_by_definition(text), "{text}");
+        }
+        for c in (0..=char::MAX as u32).filter_map(char::from_u32) {
+            let text = format!("A{c}Σ");
+            assert_eq!(fold(&text), fold_by_definition(&text), "{c:?}");
+        }
     }
 
     #[test]
