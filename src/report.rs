@@ -2,7 +2,7 @@
 //! same as JSON): pages and files added, changed, removed and unchanged, what was rendered or
 //! reused, warnings by kind, and the time of each stage.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::time::Instant;
 
 use serde::Serialize;
@@ -119,7 +119,14 @@ fn is_page(path: &str) -> bool {
 
 impl BuildReport {
     /// The report of a build that wrote `outputs`, after a previous build recorded in `previous`.
-    pub fn new(output: String, outputs: &[Written], previous: Option<&BuildRecord>) -> Self {
+    /// `removed`: the previous build's files this one has not written
+    /// ([`BuildRecord::removed_in`]).
+    pub fn new(
+        output: String,
+        outputs: &[Written],
+        previous: Option<&BuildRecord>,
+        removed: &[&str],
+    ) -> Self {
         let (mut pages, mut files) = (Counts::default(), Counts::default());
         let (mut rendered, mut reused, mut bytes_written, mut bytes_total) = (0, 0, 0, 0);
         for written in outputs {
@@ -142,13 +149,10 @@ impl BuildReport {
             }
             bytes_total += written.size;
         }
-        if let Some(previous) = previous {
-            let current: BTreeSet<&str> = outputs.iter().map(|w| w.path.as_str()).collect();
-            for path in previous.files.keys().filter(|p| !current.contains(p.as_str())) {
-                files.removed += 1;
-                if is_page(path) {
-                    pages.removed += 1;
-                }
+        for path in removed {
+            files.removed += 1;
+            if is_page(path) {
+                pages.removed += 1;
             }
         }
         BuildReport {
@@ -181,7 +185,7 @@ impl BuildReport {
                 unchanged: previous.files.len(),
                 ..Counts::default()
             },
-            ..BuildReport::new(output, &[], None)
+            ..BuildReport::new(output, &[], None, &[])
         }
     }
 
@@ -288,7 +292,12 @@ mod tests {
             written("c/index.html", Outcome::Added, true),
             written("c.gpx", Outcome::Added, true),
         ];
-        let report = BuildReport::new("public".into(), &outputs, Some(&previous));
+        let mut current = BuildRecord::new(None);
+        for output in &outputs {
+            current.files.insert(output.path.clone(), output.record.clone());
+        }
+        let removed = previous.removed_in(&current);
+        let report = BuildReport::new("public".into(), &outputs, Some(&previous), &removed);
         let counts = |added, changed, removed, unchanged| Counts {
             added,
             changed,

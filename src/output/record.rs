@@ -47,6 +47,20 @@ impl BuildRecord {
         (record.sentier == env!("CARGO_PKG_VERSION")).then_some(record)
     }
 
+    /// The paths this record lists and `current` does not, in order: both lists are sorted,
+    /// so they are walked once side by side.
+    pub fn removed_in<'a>(&'a self, current: &BuildRecord) -> Vec<&'a str> {
+        let mut now = current.files.keys().peekable();
+        let mut removed = Vec::new();
+        for path in self.files.keys() {
+            while now.next_if(|p| *p < path).is_some() {}
+            if now.next_if_eq(&path).is_none() {
+                removed.push(path.as_str());
+            }
+        }
+        removed
+    }
+
     pub fn to_json(&self) -> Vec<u8> {
         let mut bytes = serde_json::to_vec(self).expect("a build record serializes");
         bytes.push(b'\n');
@@ -57,6 +71,28 @@ impl BuildRecord {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn removed_paths_are_the_previous_ones_no_longer_listed() {
+        let record = |paths: &[&str]| {
+            let mut record = BuildRecord::new(None);
+            for path in paths {
+                record.files.insert(
+                    path.to_string(),
+                    FileRecord {
+                        bytes: String::new(),
+                        inputs: None,
+                    },
+                );
+            }
+            record
+        };
+        let previous = record(&["a", "b/index.html", "c", "d.gpx", "e/f", "z"]);
+        let current = record(&["0", "b/index.html", "bb", "d.gpx", "e/g", "y"]);
+        assert_eq!(previous.removed_in(&current), ["a", "c", "e/f", "z"]);
+        assert_eq!(previous.removed_in(&previous), Vec::<&str>::new());
+        assert_eq!(previous.removed_in(&record(&[])).len(), 6);
+    }
 
     #[test]
     fn a_record_round_trips_and_foreign_markers_are_ignored() {

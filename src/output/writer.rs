@@ -9,7 +9,6 @@
 //! the difference; a failed build leaves the output as it was. A journal file marks the short
 //! moving phase: if it is interrupted, the next build starts from nothing.
 
-use std::collections::BTreeSet;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -161,11 +160,13 @@ fn kept(file: &Path, path: &str, record: &FileRecord) -> Option<Written> {
 }
 
 /// Puts a finished build in place: the staging directory replaces the output, or, when the
-/// output is the `previous` site, only what changed is moved into it.
+/// output is the `previous` site, only what changed is moved into it and the `removed` files
+/// ([`BuildRecord::removed_in`]) are deleted from it.
 pub fn commit(
     staging: Staging,
     previous: Option<&PreviousSite>,
     written: &[Written],
+    removed: &[&str],
     record: &BuildRecord,
 ) -> io::Result<()> {
     let marker = super::SITE_MARKER;
@@ -185,13 +186,7 @@ pub fn commit(
         }
         fs::rename(&staging.path().join(&file.path), &target)?;
     }
-    let current: BTreeSet<&str> = written.iter().map(|w| w.path.as_str()).collect();
-    for path in previous
-        .record
-        .files
-        .keys()
-        .filter(|p| !current.contains(p.as_str()))
-    {
+    for path in removed {
         let target = output.join(path);
         match std::fs::remove_file(&target) {
             Err(error) if error.kind() != io::ErrorKind::NotFound => {
@@ -307,7 +302,8 @@ mod tests {
             .iter()
             .map(|w| (w.path.clone(), w.record.clone()))
             .collect();
-        commit(staging, Some(&previous), &written, &record).unwrap();
+        let removed = previous.record.removed_in(&record);
+        commit(staging, Some(&previous), &written, &removed, &record).unwrap();
 
         assert_eq!(inode(&site.join("a/index.html")), kept);
         assert_eq!(std::fs::read(site.join("b.txt")).unwrap(), b"new");
