@@ -1,8 +1,6 @@
-//! GPS downloads of a trek at full resolution: GPX 1.1 (the `gpx` crate), KML 2.2 (the `kml`
-//! crate) and GeoJSON (the `geojson` crate). A LineString is one track segment, a
+//! GPS downloads of a trek at full resolution: GPX 1.1 (written with `quick-xml` as the `gpx`
+//! crate writes it), KML 2.2 (the `kml` crate) and GeoJSON (the `geojson` crate). A LineString is one track segment, a
 //! MultiLineString one segment per line, a Point a waypoint.
-
-use geo::Point;
 
 use crate::model::geometry::{Coord, Geometry};
 
@@ -22,12 +20,6 @@ pub struct DownloadError {
     message: String,
 }
 
-fn waypoint(c: &Coord) -> gpx::Waypoint {
-    let mut point = gpx::Waypoint::new(Point::new(c.lon(), c.lat()));
-    point.elevation = c.z();
-    point
-}
-
 fn points(geometry: &Geometry) -> Vec<&Coord> {
     match geometry {
         Geometry::Point(c) => vec![c],
@@ -36,53 +28,86 @@ fn points(geometry: &Geometry) -> Vec<&Coord> {
     }
 }
 
+/// GPX 1.1, as the `gpx` crate writes it (a test checks they agree byte for byte), through
+/// `quick-xml`: the crate writes through `xml-rs`, whose work for every point's element made
+/// GPX a sixth of a full build.
 pub fn gpx(trek: &Described, geometry: &Geometry) -> Result<Vec<u8>, DownloadError> {
-    let link = gpx::Link {
-        href: trek.url.to_string(),
-        text: Some(trek.name.to_string()),
-        ..Default::default()
-    };
-    let mut file = gpx::Gpx {
-        version: gpx::GpxVersion::Gpx11,
-        creator: Some(concat!("sentier ", env!("CARGO_PKG_VERSION")).to_string()),
-        metadata: Some(gpx::Metadata {
-            name: Some(trek.name.to_string()),
-            description: Some(trek.description.to_string()).filter(|d| !d.is_empty()),
-            links: vec![link.clone()],
-            ..Default::default()
-        }),
-        ..Default::default()
-    };
-    let lines = geometry.lines();
-    if lines.is_empty() {
-        file.waypoints = points(geometry)
-            .into_iter()
-            .map(|c| {
-                let mut w = waypoint(c);
-                w.name = Some(trek.name.to_string());
-                w
-            })
-            .collect();
-    } else {
-        let mut track = gpx::Track::new();
-        track.name = Some(trek.name.to_string());
-        track.description = Some(trek.description.to_string()).filter(|d| !d.is_empty());
-        track.links = vec![link];
-        track.segments = lines
-            .into_iter()
-            .map(|line| gpx::TrackSegment {
-                points: line.iter().map(waypoint).collect(),
-            })
-            .collect();
-        file.tracks = vec![track];
-    }
-    let mut bytes = Vec::new();
-    // Not indented: `gpx::write` indents, and its files were a third whitespace (a gigabyte
-    // at 5,000 treks in three languages).
-    let mut writer = xml::EmitterConfig::new()
-        .perform_indent(false)
-        .create_writer(&mut bytes);
-    gpx::write_with_event_writer(&file, &mut writer).map_err(|e| DownloadError {
+    use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+    use std::io::Write;
+    let coords: usize = geometry.lines().iter().map(|l| l.len()).sum();
+    // About 60 bytes a point.
+    let mut bytes = Vec::with_capacity(1024 + coords * 64);
+    let mut xml = quick_xml::Writer::new(&mut bytes);
+    let description = Some(trek.description).filter(|d| !d.is_empty());
+    let result = (|| -> std::io::Result<()> {
+        let text = |xml: &mut quick_xml::Writer<&mut Vec<u8>>, name: &str, value: &str| {
+            xml.write_event(Event::Start(BytesStart::new(name)))?;
+            // Only `<`, `>` and `&`, as the crate: quotes stay as they are in text.
+            let escaped = quick_xml::escape::partial_escape(value);
+            xml.write_event(Event::Text(BytesText::from_escaped(escaped)))?;
+            xml.write_event(Event::End(BytesEnd::new(name)))
+        };
+        let link = |xml: &mut quick_xml::Writer<&mut Vec<u8>>| {
+            xml.write_event(Event::Start(
+                BytesStart::new("link").with_attributes([("href", trek.url)]),
+            ))?;
+            text(xml, "text", trek.name)?;
+            xml.write_event(Event::End(BytesEnd::new("link")))
+        };
+        // Numbers only, which need no escaping: written straight. `empty` closes the element
+        // when it holds nothing, as `<trkpt lat=".." lon=".." />`.
+        let point = |xml: &mut quick_xml::Writer<&mut Vec<u8>>, tag: &str, c: &Coord, empty: &str| {
+            let out = xml.get_mut();
+            write!(out, r#"<{tag} lat="{}" lon="{}""#, c.lat(), c.lon())?;
+            match c.z() {
+                Some(z) => write!(out, "><ele>{z}</ele>{empty}"),
+                None if !empty.is_empty() => out.write_all(b" />"),
+                None => out.write_all(b">"),
+            }
+        };
+        xml.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+        xml.write_event(Event::Start(BytesStart::new("gpx").with_attributes([
+            ("version", "1.1"),
+            ("xmlns", "http://www.topografix.com/GPX/1/1"),
+            ("creator", concat!("sentier ", env!("CARGO_PKG_VERSION"))),
+        ])))?;
+        xml.write_event(Event::Start(BytesStart::new("metadata")))?;
+        text(&mut xml, "name", trek.name)?;
+        if let Some(description) = description {
+            text(&mut xml, "desc", description)?;
+        }
+        link(&mut xml)?;
+        xml.write_event(Event::End(BytesEnd::new("metadata")))?;
+        let lines = geometry.lines();
+        if lines.is_empty() {
+            for c in points(geometry) {
+                point(&mut xml, "wpt", c, "")?;
+                text(&mut xml, "name", trek.name)?;
+                xml.write_event(Event::End(BytesEnd::new("wpt")))?;
+            }
+        } else {
+            xml.write_event(Event::Start(BytesStart::new("trk")))?;
+            text(&mut xml, "name", trek.name)?;
+            if let Some(description) = description {
+                text(&mut xml, "desc", description)?;
+            }
+            link(&mut xml)?;
+            for line in lines {
+                if line.is_empty() {
+                    xml.get_mut().extend_from_slice(b"<trkseg />");
+                    continue;
+                }
+                xml.get_mut().extend_from_slice(b"<trkseg>");
+                for c in line {
+                    point(&mut xml, "trkpt", c, "</trkpt>")?;
+                }
+                xml.get_mut().extend_from_slice(b"</trkseg>");
+            }
+            xml.write_event(Event::End(BytesEnd::new("trk")))?;
+        }
+        xml.write_event(Event::End(BytesEnd::new("gpx")))
+    })();
+    result.map_err(|e| DownloadError {
         format: "GPX",
         message: e.to_string(),
     })?;
@@ -222,6 +247,91 @@ mod tests {
         description: "Un <joli> tour",
         url: "https://x.org/trek/1-boucle/",
     };
+
+    /// The `gpx` crate's writing of the same file.
+    fn gpx_by_the_crate(trek: &Described, geometry: &Geometry) -> Vec<u8> {
+        use geo::Point;
+        let waypoint = |c: &Coord| {
+            let mut point = gpx::Waypoint::new(Point::new(c.lon(), c.lat()));
+            point.elevation = c.z();
+            point
+        };
+        let link = gpx::Link {
+            href: trek.url.to_string(),
+            text: Some(trek.name.to_string()),
+            ..Default::default()
+        };
+        let description = Some(trek.description.to_string()).filter(|d| !d.is_empty());
+        let mut file = gpx::Gpx {
+            version: gpx::GpxVersion::Gpx11,
+            creator: Some(concat!("sentier ", env!("CARGO_PKG_VERSION")).to_string()),
+            metadata: Some(gpx::Metadata {
+                name: Some(trek.name.to_string()),
+                description: description.clone(),
+                links: vec![link.clone()],
+                ..Default::default()
+            }),
+            ..Default::default()
+        };
+        let lines = geometry.lines();
+        if lines.is_empty() {
+            file.waypoints = points(geometry)
+                .into_iter()
+                .map(|c| {
+                    let mut point = waypoint(c);
+                    point.name = Some(trek.name.to_string());
+                    point
+                })
+                .collect();
+        } else {
+            let mut track = gpx::Track::new();
+            track.name = Some(trek.name.to_string());
+            track.description = description;
+            track.links = vec![link];
+            track.segments = lines
+                .into_iter()
+                .map(|line| gpx::TrackSegment {
+                    points: line.iter().map(waypoint).collect(),
+                })
+                .collect();
+            file.tracks = vec![track];
+        }
+        let mut bytes = Vec::new();
+        let mut writer = xml::EmitterConfig::new()
+            .perform_indent(false)
+            .create_writer(&mut bytes);
+        gpx::write_with_event_writer(&file, &mut writer).unwrap();
+        bytes
+    }
+
+    #[test]
+    fn gpx_is_written_as_the_gpx_crate_writes_it() {
+        let treks = [
+            TREK,
+            Described {
+                name: "L'étang \"bleu\" > 2 000 m",
+                description: "",
+                url: "https://x.org/trek/2-etang/?a=1&b='2'<\">",
+            },
+        ];
+        let geometries = [
+            Geometry::LineString(vec![c(6.1, 44.8, Some(1000.5)), c(-0.0000001, -44.9, None)]),
+            Geometry::MultiLineString(vec![
+                vec![c(6.1234567, 44.8, Some(-12.0))],
+                vec![c(180.0, -90.0, Some(4807.25)), c(6.0, 45.0, None)],
+            ]),
+            Geometry::Point(c(6.1, 44.8, None)),
+            Geometry::MultiPoint(vec![c(6.1, 44.8, Some(1.0)), c(6.2, 44.9, None)]),
+            Geometry::LineString(vec![]),
+        ];
+        for trek in &treks {
+            for geometry in &geometries {
+                let ours = String::from_utf8(gpx(trek, geometry).unwrap()).unwrap();
+                let crate_s = String::from_utf8(gpx_by_the_crate(trek, geometry)).unwrap();
+                assert_eq!(ours, crate_s);
+            }
+        }
+    }
 
     #[test]
     fn gpx_reads_back_with_the_same_points_and_elevations() {
