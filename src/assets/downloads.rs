@@ -1,5 +1,5 @@
-//! GPS downloads of a trek at full resolution: GPX 1.1 (written with `quick-xml` as the `gpx`
-//! crate writes it), KML 2.2 (the `kml` crate) and GeoJSON (the `geojson` crate). A LineString is one track segment, a
+//! GPS downloads of a trek at full resolution: GPX 1.1 and KML 2.2 (written with `quick-xml` as
+//! the `gpx` and `kml` crates write them) and GeoJSON (the `geojson` crate). A LineString is one track segment, a
 //! MultiLineString one segment per line, a Point a waypoint.
 
 use crate::model::geometry::{Coord, Geometry};
@@ -114,62 +114,92 @@ pub fn gpx(trek: &Described, geometry: &Geometry) -> Result<Vec<u8>, DownloadErr
     Ok(bytes)
 }
 
-fn kml_coord(c: &Coord) -> kml::types::Coord {
-    kml::types::Coord::new(c.lon(), c.lat(), c.z())
-}
-
-fn kml_line(line: &[Coord]) -> kml::types::Geometry {
-    kml::types::Geometry::LineString(kml::types::LineString {
-        coords: line.iter().map(kml_coord).collect(),
-        tessellate: true,
-        altitude_mode: kml::types::AltitudeMode::ClampToGround,
-        ..Default::default()
-    })
-}
-
+/// KML 2.2, as the `kml` crate writes it (a test checks they agree byte for byte), with
+/// `quick-xml` as the crate does but the coordinates formatted straight into the file: the
+/// crate copies a line's points and makes a string of each, a fifteenth of a full build.
 pub fn kml(trek: &Described, geometry: &Geometry) -> Result<Vec<u8>, DownloadError> {
-    let lines = geometry.lines();
-    let shape = match (lines.len(), points(geometry).as_slice()) {
-        (1, _) => kml_line(lines[0]),
-        (0, [point]) => kml::types::Geometry::Point(kml::types::Point {
-            coord: kml_coord(point),
-            ..Default::default()
-        }),
-        (0, many) => kml::types::Geometry::MultiGeometry(kml::types::MultiGeometry::new(
-            many.iter()
-                .map(|c| {
-                    kml::types::Geometry::Point(kml::types::Point {
-                        coord: kml_coord(c),
-                        ..Default::default()
-                    })
-                })
-                .collect(),
-        )),
-        _ => kml::types::Geometry::MultiGeometry(kml::types::MultiGeometry::new(
-            lines.into_iter().map(kml_line).collect(),
-        )),
+    use quick_xml::events::{BytesEnd, BytesStart, BytesText, Event};
+    use std::io::Write;
+    type Xml<'a> = quick_xml::Writer<&'a mut Vec<u8>>;
+    let start = |xml: &mut Xml, name: &str| xml.write_event(Event::Start(BytesStart::new(name)));
+    let end = |xml: &mut Xml, name: &str| xml.write_event(Event::End(BytesEnd::new(name)));
+    let text = |xml: &mut Xml, name: &str, value: &str| {
+        start(xml, name)?;
+        xml.write_event(Event::Text(BytesText::new(value)))?;
+        end(xml, name)
     };
-    let placemark = kml::types::Placemark {
-        name: Some(trek.name.to_string()),
-        description: Some(format!("{}\n{}", trek.description, trek.url).trim().to_string()),
-        geometry: Some(shape),
-        ..Default::default()
+    let coordinates = |xml: &mut Xml, coords: &mut dyn Iterator<Item = &Coord>| {
+        start(xml, "coordinates")?;
+        for (i, c) in coords.enumerate() {
+            let out = xml.get_mut();
+            if i > 0 {
+                out.push(b'\n');
+            }
+            write!(out, "{},{}", c.lon(), c.lat())?;
+            if let Some(z) = c.z() {
+                write!(out, ",{z}")?;
+            }
+        }
+        end(xml, "coordinates")
     };
-    let document = kml::Kml::KmlDocument(kml::types::KmlDocument {
-        version: kml::types::KmlVersion::V22,
-        attrs: [("xmlns".to_string(), "http://www.opengis.net/kml/2.2".to_string())].into(),
-        elements: vec![kml::Kml::Document {
-            attrs: Default::default(),
-            elements: vec![kml::Kml::Placemark(placemark)],
-        }],
-    });
-    let mut bytes = b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".to_vec();
-    kml::KmlWriter::from_writer(&mut bytes)
-        .write(&document)
-        .map_err(|e| DownloadError {
-            format: "KML",
-            message: e.to_string(),
-        })?;
+    let line = |xml: &mut Xml, line: &[Coord]| {
+        start(xml, "LineString")?;
+        text(xml, "extrude", "0")?;
+        text(xml, "tessellate", "1")?;
+        text(xml, "altitudeMode", "clampToGround")?;
+        if !line.is_empty() {
+            coordinates(xml, &mut line.iter())?;
+        }
+        end(xml, "LineString")
+    };
+    let point = |xml: &mut Xml, c: &Coord| {
+        start(xml, "Point")?;
+        text(xml, "extrude", "0")?;
+        text(xml, "altitudeMode", "clampToGround")?;
+        coordinates(xml, &mut std::iter::once(c))?;
+        end(xml, "Point")
+    };
+    let coords: usize = geometry.lines().iter().map(|l| l.len()).sum();
+    // About 30 bytes a point.
+    let mut bytes = Vec::with_capacity(1024 + coords * 32);
+    bytes.extend_from_slice(b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    let mut xml = quick_xml::Writer::new(&mut bytes);
+    let result = (|| -> std::io::Result<()> {
+        xml.write_event(Event::Start(
+            BytesStart::new("kml").with_attributes([("xmlns", "http://www.opengis.net/kml/2.2")]),
+        ))?;
+        start(&mut xml, "Document")?;
+        start(&mut xml, "Placemark")?;
+        text(&mut xml, "name", trek.name)?;
+        let description = format!("{}\n{}", trek.description, trek.url);
+        text(&mut xml, "description", description.trim())?;
+        let lines = geometry.lines();
+        match (lines.len(), points(geometry).as_slice()) {
+            (1, _) => line(&mut xml, lines[0])?,
+            (0, [one]) => point(&mut xml, one)?,
+            (0, many) => {
+                start(&mut xml, "MultiGeometry")?;
+                for c in many {
+                    point(&mut xml, c)?;
+                }
+                end(&mut xml, "MultiGeometry")?;
+            }
+            _ => {
+                start(&mut xml, "MultiGeometry")?;
+                for part in lines {
+                    line(&mut xml, part)?;
+                }
+                end(&mut xml, "MultiGeometry")?;
+            }
+        }
+        end(&mut xml, "Placemark")?;
+        end(&mut xml, "Document")?;
+        end(&mut xml, "kml")
+    })();
+    result.map_err(|e| DownloadError {
+        format: "KML",
+        message: e.to_string(),
+    })?;
     Ok(bytes)
 }
 
@@ -304,8 +334,57 @@ mod tests {
         bytes
     }
 
+    /// The `kml` crate's writing of the same file.
+    fn kml_by_the_crate(trek: &Described, geometry: &Geometry) -> Vec<u8> {
+        fn kml_coord(c: &Coord) -> kml::types::Coord {
+            kml::types::Coord::new(c.lon(), c.lat(), c.z())
+        }
+        fn kml_line(line: &[Coord]) -> kml::types::Geometry {
+            kml::types::Geometry::LineString(kml::types::LineString {
+                coords: line.iter().map(kml_coord).collect(),
+                tessellate: true,
+                altitude_mode: kml::types::AltitudeMode::ClampToGround,
+                ..Default::default()
+            })
+        }
+        let point = |c: &Coord| {
+            kml::types::Geometry::Point(kml::types::Point {
+                coord: kml_coord(c),
+                ..Default::default()
+            })
+        };
+        let lines = geometry.lines();
+        let shape = match (lines.len(), points(geometry).as_slice()) {
+            (1, _) => kml_line(lines[0]),
+            (0, [one]) => point(one),
+            (0, many) => kml::types::Geometry::MultiGeometry(kml::types::MultiGeometry::new(
+                many.iter().map(|c| point(c)).collect(),
+            )),
+            _ => kml::types::Geometry::MultiGeometry(kml::types::MultiGeometry::new(
+                lines.into_iter().map(kml_line).collect(),
+            )),
+        };
+        let placemark = kml::types::Placemark {
+            name: Some(trek.name.to_string()),
+            description: Some(format!("{}\n{}", trek.description, trek.url).trim().to_string()),
+            geometry: Some(shape),
+            ..Default::default()
+        };
+        let document = kml::Kml::KmlDocument(kml::types::KmlDocument {
+            version: kml::types::KmlVersion::V22,
+            attrs: [("xmlns".to_string(), "http://www.opengis.net/kml/2.2".to_string())].into(),
+            elements: vec![kml::Kml::Document {
+                attrs: Default::default(),
+                elements: vec![kml::Kml::Placemark(placemark)],
+            }],
+        });
+        let mut bytes = b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".to_vec();
+        kml::KmlWriter::from_writer(&mut bytes).write(&document).unwrap();
+        bytes
+    }
+
     #[test]
-    fn gpx_is_written_as_the_gpx_crate_writes_it() {
+    fn gpx_and_kml_are_written_as_their_crates_write_them() {
         let treks = [
             TREK,
             Described {
@@ -323,11 +402,16 @@ mod tests {
             Geometry::Point(c(6.1, 44.8, None)),
             Geometry::MultiPoint(vec![c(6.1, 44.8, Some(1.0)), c(6.2, 44.9, None)]),
             Geometry::LineString(vec![]),
+            Geometry::MultiLineString(vec![vec![], vec![c(6.0, 45.0, None)]]),
+            Geometry::MultiPoint(vec![]),
         ];
         for trek in &treks {
             for geometry in &geometries {
                 let ours = String::from_utf8(gpx(trek, geometry).unwrap()).unwrap();
                 let crate_s = String::from_utf8(gpx_by_the_crate(trek, geometry)).unwrap();
+                assert_eq!(ours, crate_s);
+                let ours = String::from_utf8(kml(trek, geometry).unwrap()).unwrap();
+                let crate_s = String::from_utf8(kml_by_the_crate(trek, geometry)).unwrap();
                 assert_eq!(ours, crate_s);
             }
         }
