@@ -33,7 +33,6 @@ fn points(geometry: &Geometry) -> Vec<&Coord> {
 /// GPX a sixth of a full build.
 pub fn gpx(trek: &Described, geometry: &Geometry) -> Result<Vec<u8>, DownloadError> {
     use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
-    use std::io::Write;
     let coords: usize = geometry.lines().iter().map(|l| l.len()).sum();
     // About 60 bytes a point.
     let mut bytes = Vec::with_capacity(1024 + coords * 64);
@@ -58,12 +57,24 @@ pub fn gpx(trek: &Described, geometry: &Geometry) -> Result<Vec<u8>, DownloadErr
         // when it holds nothing, as `<trkpt lat=".." lon=".." />`.
         let point = |xml: &mut quick_xml::Writer<&mut Vec<u8>>, tag: &str, c: &Coord, empty: &str| {
             let out = xml.get_mut();
-            write!(out, r#"<{tag} lat="{}" lon="{}""#, c.lat(), c.lon())?;
+            out.push(b'<');
+            out.extend_from_slice(tag.as_bytes());
+            out.extend_from_slice(br#" lat=""#);
+            c.write_lat(out);
+            out.extend_from_slice(br#"" lon=""#);
+            c.write_lon(out);
+            out.push(b'"');
             match c.z() {
-                Some(z) => write!(out, "><ele>{z}</ele>{empty}"),
-                None if !empty.is_empty() => out.write_all(b" />"),
-                None => out.write_all(b">"),
+                Some(_) => {
+                    out.extend_from_slice(b"><ele>");
+                    c.write_z(out);
+                    out.extend_from_slice(b"</ele>");
+                    out.extend_from_slice(empty.as_bytes());
+                }
+                None if !empty.is_empty() => out.extend_from_slice(b" />"),
+                None => out.push(b'>'),
             }
+            Ok::<_, std::io::Error>(())
         };
         xml.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
         xml.write_event(Event::Start(BytesStart::new("gpx").with_attributes([
@@ -119,7 +130,6 @@ pub fn gpx(trek: &Described, geometry: &Geometry) -> Result<Vec<u8>, DownloadErr
 /// crate copies a line's points and makes a string of each, a fifteenth of a full build.
 pub fn kml(trek: &Described, geometry: &Geometry) -> Result<Vec<u8>, DownloadError> {
     use quick_xml::events::{BytesEnd, BytesStart, BytesText, Event};
-    use std::io::Write;
     type Xml<'a> = quick_xml::Writer<&'a mut Vec<u8>>;
     let start = |xml: &mut Xml, name: &str| xml.write_event(Event::Start(BytesStart::new(name)));
     let end = |xml: &mut Xml, name: &str| xml.write_event(Event::End(BytesEnd::new(name)));
@@ -135,9 +145,12 @@ pub fn kml(trek: &Described, geometry: &Geometry) -> Result<Vec<u8>, DownloadErr
             if i > 0 {
                 out.push(b'\n');
             }
-            write!(out, "{},{}", c.lon(), c.lat())?;
-            if let Some(z) = c.z() {
-                write!(out, ",{z}")?;
+            c.write_lon(out);
+            out.push(b',');
+            c.write_lat(out);
+            if c.z().is_some() {
+                out.push(b',');
+                c.write_z(out);
             }
         }
         end(xml, "coordinates")

@@ -78,6 +78,23 @@ impl Coord {
         (self.altitude_mm != NO_ALTITUDE).then(|| self.altitude_mm as f64 / PER_METRE)
     }
 
+    /// Writes [`Coord::lon`] as `Display` writes it (see [`write_decimal`]).
+    pub fn write_lon(&self, out: &mut Vec<u8>) {
+        write_decimal(out, self.lon_e7, 7);
+    }
+
+    /// Writes [`Coord::lat`] as `Display` writes it.
+    pub fn write_lat(&self, out: &mut Vec<u8>) {
+        write_decimal(out, self.lat_e7, 7);
+    }
+
+    /// Writes [`Coord::z`] as `Display` writes it, when there is one.
+    pub fn write_z(&self, out: &mut Vec<u8>) {
+        if self.altitude_mm != NO_ALTITUDE {
+            write_decimal(out, self.altitude_mm, 3);
+        }
+    }
+
     /// The vertex's exact value, for fingerprints.
     fn bytes(&self) -> [u8; 12] {
         let mut bytes = [0; 12];
@@ -85,6 +102,47 @@ impl Coord {
         bytes[4..8].copy_from_slice(&self.lat_e7.to_le_bytes());
         bytes[8..].copy_from_slice(&self.altitude_mm.to_le_bytes());
         bytes
+    }
+}
+
+/// `units / 10^decimals` as `Display` writes the double nearest it, without formatting a
+/// double: downloads write tens of millions of coordinates, and formatting them was most of
+/// writing GPX and KML. `Display` writes the shortest decimal that reads back as the same
+/// double; two decimals of at most 15 significant digits never read as the same double, so that
+/// is this decimal itself, without trailing zeros (a test compares them).
+fn write_decimal(out: &mut Vec<u8>, units: i32, decimals: u32) {
+    let scale = 10u32.pow(decimals);
+    let magnitude = units.unsigned_abs();
+    if units < 0 {
+        out.push(b'-');
+    }
+    let (whole, mut fraction) = (magnitude / scale, magnitude % scale);
+    let mut digits = [0u8; 10];
+    let mut at = digits.len();
+    let mut rest = whole;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[at..]);
+    if fraction == 0 {
+        return;
+    }
+    let mut width = decimals as usize;
+    while fraction % 10 == 0 {
+        fraction /= 10;
+        width -= 1;
+    }
+    out.push(b'.');
+    let start = out.len();
+    out.resize(start + width, b'0');
+    for slot in out[start..].iter_mut().rev() {
+        *slot = b'0' + (fraction % 10) as u8;
+        fraction /= 10;
     }
 }
 
@@ -502,6 +560,61 @@ pub fn optional_point<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Opti
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Coordinates are written as `Display` writes the doubles they stand for.
+    #[test]
+    fn coordinates_are_written_as_display_writes_them() {
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut random = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let mut units: Vec<i32> = vec![
+            0,
+            1,
+            -1,
+            9,
+            10,
+            -10,
+            1_000,
+            10_000_000,
+            -10_000_000,
+            1_800_000_000,
+            -1_800_000_000,
+        ];
+        units.extend((0..200_000).map(|_| random() as i32));
+        // Rounder values: few significant digits, trailing zeros.
+        units.extend((0..50_000).map(|_| {
+            (random() % 200_000) as i32 * [1, 10, 100, 1000, 10_000][random() as usize % 5] - 900_000_000
+        }));
+        for u in units {
+            let mut written = Vec::new();
+            write_decimal(&mut written, u, 7);
+            assert_eq!(
+                String::from_utf8(written).unwrap(),
+                format!("{}", u as f64 / 1e7),
+                "{u}"
+            );
+            let mut written = Vec::new();
+            write_decimal(&mut written, u, 3);
+            assert_eq!(
+                String::from_utf8(written).unwrap(),
+                format!("{}", u as f64 / 1e3),
+                "{u}"
+            );
+        }
+        let c = Coord::new(6.4004546, -44.7592951, Some(-12.5));
+        let mut written = Vec::new();
+        c.write_lon(&mut written);
+        written.push(b' ');
+        c.write_lat(&mut written);
+        written.push(b' ');
+        c.write_z(&mut written);
+        Coord::new(6.0, 45.0, None).write_z(&mut written);
+        assert_eq!(String::from_utf8(written).unwrap(), "6.4004546 -44.7592951 -12.5");
+    }
 
     #[derive(Deserialize)]
     struct Holder {
