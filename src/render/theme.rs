@@ -369,7 +369,14 @@ fn asset_function(assets: Arc<Assets>) -> impl tera::Function {
 
 /// Escapes `& < > " '` and nothing more: Tera's default also escapes `/`, which makes every
 /// URL in a page unreadable (`https:&#x2F;&#x2F;`).
+///
+/// Every value a page prints goes through here, and most have nothing to escape: those are
+/// copied whole rather than character by character (a tenth of Tera's time in a full build).
 fn escape_html(input: &str) -> String {
+    let special = |b: &u8| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'');
+    if !input.as_bytes().iter().any(special) {
+        return input.to_owned();
+    }
     html_escape::encode_quoted_attribute(input).into_owned()
 }
 
@@ -444,6 +451,24 @@ fn included(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn values_are_escaped_as_quoted_attributes() {
+        for text in [
+            "",
+            "plain text, é à",
+            "a & b",
+            "<p class=\"x\">l'été</p>",
+            "https://x.org/a?b=1&c=2",
+        ] {
+            assert_eq!(
+                escape_html(text),
+                html_escape::encode_quoted_attribute(text),
+                "{text}"
+            );
+        }
+        assert_eq!(escape_html("l'<a>&\""), "l&#x27;&lt;a&gt;&amp;&quot;");
+    }
 
     fn fingerprints(sources: &[(&str, &str)]) -> BTreeMap<String, String> {
         let sources: Vec<(String, String)> = sources
