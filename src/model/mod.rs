@@ -76,6 +76,22 @@ pub struct Dataset {
 }
 
 impl Dataset {
+    /// Frees the dataset on every core: its objects freed one by one took the main thread a
+    /// tenth of a second at 5,000 treks.
+    pub fn free(self) {
+        let Dataset {
+            treks,
+            pois,
+            touristic_contents,
+            touristic_events,
+            ..
+        } = self;
+        treks.into_par_iter().for_each(drop);
+        pois.into_par_iter().for_each(drop);
+        touristic_contents.into_par_iter().for_each(drop);
+        touristic_events.into_par_iter().for_each(drop);
+    }
+
     pub fn nomenclature(&self, endpoint: &str, id: Id) -> Option<&Nomenclature> {
         self.nomenclatures.get(endpoint)?.get(&id)
     }

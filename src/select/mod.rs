@@ -166,11 +166,15 @@ pub struct Context<'a> {
 
 /// Builds every language's site, computing from the routes only what `caches` does not hold
 /// yet (and leaving them holding this dataset's).
+/// `caches` are handed to `keep` once used (drawings and what lies near each route), before the
+/// views are built: at 20,000 treks, they held with every language's views made the peak
+/// memory of a rebuild.
 pub fn select(
     dataset: &Dataset,
     config: &Config,
     context: &Context,
-    caches: &mut Caches,
+    mut caches: Caches,
+    keep: impl FnOnce(Caches),
 ) -> Vec<LanguageSite> {
     let sanitizer = std::sync::Arc::new(Sanitizer::new(context.api));
     let routes = route_digests(&dataset.treks);
@@ -182,6 +186,7 @@ pub fn select(
         &mut caches.proximity,
     );
     let drawings = Drawings::new(&dataset.treks, &routes, &config.maps, &mut caches.drawings);
+    keep(caches);
     let pictures = localize::SharedPictures::default();
     let mut sites: Vec<LanguageSite> = config
         .languages
