@@ -2,6 +2,8 @@
 //! the `gpx` and `kml` crates write them) and GeoJSON (the `geojson` crate). A LineString is one track segment, a
 //! MultiLineString one segment per line, a Point a waypoint.
 
+use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+
 use crate::model::geometry::{Coord, Geometry};
 
 /// What a download says about its trek besides the geometry.
@@ -28,34 +30,52 @@ fn points(geometry: &Geometry) -> Vec<&Coord> {
     }
 }
 
+type Xml<'a> = quick_xml::Writer<&'a mut Vec<u8>>;
+
+fn start(xml: &mut Xml, name: &str) -> std::io::Result<()> {
+    xml.write_event(Event::Start(BytesStart::new(name)))
+}
+
+fn end(xml: &mut Xml, name: &str) -> std::io::Result<()> {
+    xml.write_event(Event::End(BytesEnd::new(name)))
+}
+
+/// An element holding `escaped`, text already escaped: the two crates escape differently.
+fn text_element(xml: &mut Xml, name: &str, escaped: std::borrow::Cow<str>) -> std::io::Result<()> {
+    start(xml, name)?;
+    xml.write_event(Event::Text(BytesText::from_escaped(escaped)))?;
+    end(xml, name)
+}
+
+/// The total count of points of a geometry's lines, to size a file's buffer.
+fn line_points(lines: &[&[Coord]]) -> usize {
+    lines.iter().map(|l| l.len()).sum()
+}
+
 /// GPX 1.1, as the `gpx` crate writes it (a test checks they agree byte for byte), through
 /// `quick-xml`: the crate writes through `xml-rs`, whose work for every point's element made
 /// GPX a sixth of a full build.
 pub fn gpx(trek: &Described, geometry: &Geometry) -> Result<Vec<u8>, DownloadError> {
-    use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
-    let coords: usize = geometry.lines().iter().map(|l| l.len()).sum();
+    let lines = geometry.lines();
     // About 60 bytes a point.
-    let mut bytes = Vec::with_capacity(1024 + coords * 64);
+    let mut bytes = Vec::with_capacity(1024 + line_points(&lines) * 64);
     let mut xml = quick_xml::Writer::new(&mut bytes);
     let description = Some(trek.description).filter(|d| !d.is_empty());
     let result = (|| -> std::io::Result<()> {
-        let text = |xml: &mut quick_xml::Writer<&mut Vec<u8>>, name: &str, value: &str| {
-            xml.write_event(Event::Start(BytesStart::new(name)))?;
-            // Only `<`, `>` and `&`, as the crate: quotes stay as they are in text.
-            let escaped = quick_xml::escape::partial_escape(value);
-            xml.write_event(Event::Text(BytesText::from_escaped(escaped)))?;
-            xml.write_event(Event::End(BytesEnd::new(name)))
+        // Only `<`, `>` and `&`, as the crate: quotes stay as they are in text.
+        let text = |xml: &mut Xml, name: &str, value: &str| {
+            text_element(xml, name, quick_xml::escape::partial_escape(value))
         };
-        let link = |xml: &mut quick_xml::Writer<&mut Vec<u8>>| {
+        let link = |xml: &mut Xml| {
             xml.write_event(Event::Start(
                 BytesStart::new("link").with_attributes([("href", trek.url)]),
             ))?;
             text(xml, "text", trek.name)?;
-            xml.write_event(Event::End(BytesEnd::new("link")))
+            end(xml, "link")
         };
         // Numbers only, which need no escaping: written straight. `empty` closes the element
         // when it holds nothing, as `<trkpt lat=".." lon=".." />`.
-        let point = |xml: &mut quick_xml::Writer<&mut Vec<u8>>, tag: &str, c: &Coord, empty: &str| {
+        let point = |xml: &mut Xml, tag: &str, c: &Coord, empty: &str| {
             let out = xml.get_mut();
             out.push(b'<');
             out.extend_from_slice(tag.as_bytes());
@@ -82,41 +102,40 @@ pub fn gpx(trek: &Described, geometry: &Geometry) -> Result<Vec<u8>, DownloadErr
             ("xmlns", "http://www.topografix.com/GPX/1/1"),
             ("creator", concat!("sentier ", env!("CARGO_PKG_VERSION"))),
         ])))?;
-        xml.write_event(Event::Start(BytesStart::new("metadata")))?;
+        start(&mut xml, "metadata")?;
         text(&mut xml, "name", trek.name)?;
         if let Some(description) = description {
             text(&mut xml, "desc", description)?;
         }
         link(&mut xml)?;
-        xml.write_event(Event::End(BytesEnd::new("metadata")))?;
-        let lines = geometry.lines();
+        end(&mut xml, "metadata")?;
         if lines.is_empty() {
             for c in points(geometry) {
                 point(&mut xml, "wpt", c, "")?;
                 text(&mut xml, "name", trek.name)?;
-                xml.write_event(Event::End(BytesEnd::new("wpt")))?;
+                end(&mut xml, "wpt")?;
             }
         } else {
-            xml.write_event(Event::Start(BytesStart::new("trk")))?;
+            start(&mut xml, "trk")?;
             text(&mut xml, "name", trek.name)?;
             if let Some(description) = description {
                 text(&mut xml, "desc", description)?;
             }
             link(&mut xml)?;
-            for line in lines {
+            for line in &lines {
                 if line.is_empty() {
                     xml.get_mut().extend_from_slice(b"<trkseg />");
                     continue;
                 }
                 xml.get_mut().extend_from_slice(b"<trkseg>");
-                for c in line {
+                for c in *line {
                     point(&mut xml, "trkpt", c, "</trkpt>")?;
                 }
                 xml.get_mut().extend_from_slice(b"</trkseg>");
             }
-            xml.write_event(Event::End(BytesEnd::new("trk")))?;
+            end(&mut xml, "trk")?;
         }
-        xml.write_event(Event::End(BytesEnd::new("gpx")))
+        end(&mut xml, "gpx")
     })();
     result.map_err(|e| DownloadError {
         format: "GPX",
@@ -129,15 +148,8 @@ pub fn gpx(trek: &Described, geometry: &Geometry) -> Result<Vec<u8>, DownloadErr
 /// `quick-xml` as the crate does but the coordinates formatted straight into the file: the
 /// crate copies a line's points and makes a string of each, a fifteenth of a full build.
 pub fn kml(trek: &Described, geometry: &Geometry) -> Result<Vec<u8>, DownloadError> {
-    use quick_xml::events::{BytesEnd, BytesStart, BytesText, Event};
-    type Xml<'a> = quick_xml::Writer<&'a mut Vec<u8>>;
-    let start = |xml: &mut Xml, name: &str| xml.write_event(Event::Start(BytesStart::new(name)));
-    let end = |xml: &mut Xml, name: &str| xml.write_event(Event::End(BytesEnd::new(name)));
-    let text = |xml: &mut Xml, name: &str, value: &str| {
-        start(xml, name)?;
-        xml.write_event(Event::Text(BytesText::new(value)))?;
-        end(xml, name)
-    };
+    let text =
+        |xml: &mut Xml, name: &str, value: &str| text_element(xml, name, quick_xml::escape::escape(value));
     let coordinates = |xml: &mut Xml, coords: &mut dyn Iterator<Item = &Coord>| {
         start(xml, "coordinates")?;
         for (i, c) in coords.enumerate() {
@@ -172,9 +184,9 @@ pub fn kml(trek: &Described, geometry: &Geometry) -> Result<Vec<u8>, DownloadErr
         coordinates(xml, &mut std::iter::once(c))?;
         end(xml, "Point")
     };
-    let coords: usize = geometry.lines().iter().map(|l| l.len()).sum();
+    let lines = geometry.lines();
     // About 30 bytes a point.
-    let mut bytes = Vec::with_capacity(1024 + coords * 32);
+    let mut bytes = Vec::with_capacity(1024 + line_points(&lines) * 32);
     bytes.extend_from_slice(b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     let mut xml = quick_xml::Writer::new(&mut bytes);
     let result = (|| -> std::io::Result<()> {
@@ -186,7 +198,6 @@ pub fn kml(trek: &Described, geometry: &Geometry) -> Result<Vec<u8>, DownloadErr
         text(&mut xml, "name", trek.name)?;
         let description = format!("{}\n{}", trek.description, trek.url);
         text(&mut xml, "description", description.trim())?;
-        let lines = geometry.lines();
         match (lines.len(), points(geometry).as_slice()) {
             (1, _) => line(&mut xml, lines[0])?,
             (0, [one]) => point(&mut xml, one)?,
