@@ -18,11 +18,20 @@ pub fn read(path: &Path) -> io::Result<Vec<u8>> {
     std::fs::read(path).map_err(|e| with_path(e, "read", path))
 }
 
+/// Writes `contents` at `path`, creating its directory when missing. The directory is created
+/// after a first attempt fails: most files of a site share their directory with others, and
+/// checking it before each of them was a fiftieth of a full build.
 pub fn write(path: &Path, contents: &[u8]) -> io::Result<()> {
-    if let Some(parent) = path.parent() {
-        create_dir_all(parent)?;
+    match std::fs::write(path, contents) {
+        Err(error) if error.kind() == io::ErrorKind::NotFound => match path.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => {
+                create_dir_all(parent)?;
+                std::fs::write(path, contents).map_err(|e| with_path(e, "write", path))
+            }
+            _ => Err(with_path(error, "write", path)),
+        },
+        result => result.map_err(|e| with_path(e, "write", path)),
     }
-    std::fs::write(path, contents).map_err(|e| with_path(e, "write", path))
 }
 
 pub fn create_dir_all(path: &Path) -> io::Result<()> {
@@ -79,4 +88,23 @@ pub fn files_under(dir: &Path) -> io::Result<Vec<std::path::PathBuf>> {
     }
     found.sort();
     Ok(found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn write_creates_missing_directories_and_names_the_path_it_cannot_write() {
+        let root = tempfile::tempdir().unwrap();
+        let deep = root.path().join("trek/1-boucle/index.html");
+        write(&deep, b"first").unwrap();
+        write(&root.path().join("trek/1-boucle/boucle.gpx"), b"second").unwrap();
+        assert_eq!(std::fs::read(&deep).unwrap(), b"first");
+        write(&deep, b"again").unwrap();
+        assert_eq!(std::fs::read(&deep).unwrap(), b"again");
+        // A file where a directory should be.
+        let error = write(&deep.join("below.html"), b"x").unwrap_err();
+        assert!(error.to_string().contains("below.html"), "{error}");
+    }
 }

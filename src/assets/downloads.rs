@@ -227,45 +227,43 @@ pub fn kml(trek: &Described, geometry: &Geometry) -> Result<Vec<u8>, DownloadErr
     Ok(bytes)
 }
 
-fn position(c: &Coord) -> geojson::Position {
-    match c.z() {
-        Some(z) => vec![c.lon(), c.lat(), z].into(),
-        None => [c.lon(), c.lat()].into(),
+/// The geometry as the geojson crate's `Geometry` serializes, written straight from the
+/// fixed-point vertices: going through the crate's types and serde_json was a twentieth of a
+/// full build. A test compares the bytes with the crate's.
+fn write_geojson_geometry(out: &mut Vec<u8>, geometry: &Geometry) {
+    fn list<T>(out: &mut Vec<u8>, items: &[T], mut write: impl FnMut(&mut Vec<u8>, &T)) {
+        out.push(b'[');
+        for (i, item) in items.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            write(out, item);
+        }
+        out.push(b']');
     }
-}
-
-fn geojson_value(geometry: &Geometry) -> geojson::GeometryValue {
-    use geojson::GeometryValue as G;
-    let line = |cs: &[Coord]| cs.iter().map(position).collect::<Vec<_>>();
-    let rings = |rs: &[Vec<Coord>]| rs.iter().map(|r| line(r)).collect::<Vec<_>>();
+    let line = |out: &mut Vec<u8>, line: &Vec<Coord>| list(out, line, |out, c| c.write_json_position(out));
+    let rings = |out: &mut Vec<u8>, rings: &Vec<Vec<Coord>>| list(out, rings, line);
+    let (kind, member) = match geometry {
+        Geometry::Point(_) => ("Point", "coordinates"),
+        Geometry::MultiPoint(_) => ("MultiPoint", "coordinates"),
+        Geometry::LineString(_) => ("LineString", "coordinates"),
+        Geometry::MultiLineString(_) => ("MultiLineString", "coordinates"),
+        Geometry::Polygon(_) => ("Polygon", "coordinates"),
+        Geometry::MultiPolygon(_) => ("MultiPolygon", "coordinates"),
+        Geometry::Collection(_) => ("GeometryCollection", "geometries"),
+    };
+    out.extend_from_slice(format!(r#"{{"type":"{kind}","{member}":"#).as_bytes());
     match geometry {
-        Geometry::Point(c) => G::Point {
-            coordinates: position(c),
-        },
-        Geometry::MultiPoint(cs) => G::MultiPoint {
-            coordinates: line(cs),
-        },
-        Geometry::LineString(cs) => G::LineString {
-            coordinates: line(cs),
-        },
-        Geometry::MultiLineString(ls) => G::MultiLineString {
-            coordinates: rings(ls),
-        },
-        Geometry::Polygon(rs) => G::Polygon {
-            coordinates: rings(rs),
-        },
-        Geometry::MultiPolygon(ps) => G::MultiPolygon {
-            coordinates: ps.iter().map(|p| rings(p)).collect(),
-        },
-        Geometry::Collection(gs) => G::GeometryCollection {
-            geometries: gs
-                .iter()
-                .map(|g| geojson::Geometry::new(geojson_value(g)))
-                .collect(),
-        },
+        Geometry::Point(c) => c.write_json_position(out),
+        Geometry::MultiPoint(cs) | Geometry::LineString(cs) => line(out, cs),
+        Geometry::MultiLineString(ls) | Geometry::Polygon(ls) => rings(out, ls),
+        Geometry::MultiPolygon(ps) => list(out, ps, rings),
+        Geometry::Collection(gs) => list(out, gs, |out, g| write_geojson_geometry(out, g)),
     }
+    out.push(b'}');
 }
 
+/// A feature collection of the trek alone, as the geojson crate writes it.
 pub fn geojson(
     trek: &Described,
     geometry: &Geometry,
@@ -275,17 +273,14 @@ pub fn geojson(
     properties.insert("name".into(), trek.name.into());
     properties.insert("description".into(), trek.description.into());
     properties.insert("url".into(), trek.url.into());
-    let feature = geojson::Feature {
-        geometry: Some(geojson::Geometry::new(geojson_value(geometry))),
-        properties: Some(properties),
-        ..Default::default()
-    };
-    let collection = geojson::FeatureCollection {
-        features: vec![feature],
-        bbox: None,
-        foreign_members: None,
-    };
-    serde_json::to_vec(&collection).expect("GeoJSON serializes")
+    let positions = geometry.coords().count();
+    let mut out = Vec::with_capacity(512 + 40 * positions);
+    out.extend_from_slice(br#"{"type":"FeatureCollection","features":[{"type":"Feature","geometry":"#);
+    write_geojson_geometry(&mut out, geometry);
+    out.extend_from_slice(br#","properties":"#);
+    serde_json::to_writer(&mut out, &properties).expect("JSON values serialize");
+    out.extend_from_slice(b"}]}");
+    out
 }
 
 #[cfg(test)]
@@ -436,6 +431,99 @@ mod tests {
                 assert_eq!(ours, crate_s);
                 let ours = String::from_utf8(kml(trek, geometry).unwrap()).unwrap();
                 let crate_s = String::from_utf8(kml_by_the_crate(trek, geometry)).unwrap();
+                assert_eq!(ours, crate_s);
+            }
+        }
+    }
+
+    /// The geojson crate's writing of the same file, through its types and serde_json.
+    fn geojson_by_the_crate(
+        trek: &Described,
+        geometry: &Geometry,
+        mut properties: serde_json::Map<String, serde_json::Value>,
+    ) -> Vec<u8> {
+        fn value(geometry: &Geometry) -> geojson::GeometryValue {
+            use geojson::GeometryValue as G;
+            let position = |c: &Coord| -> geojson::Position {
+                match c.z() {
+                    Some(z) => vec![c.lon(), c.lat(), z].into(),
+                    None => [c.lon(), c.lat()].into(),
+                }
+            };
+            let line = |cs: &[Coord]| cs.iter().map(position).collect::<Vec<_>>();
+            let rings = |rs: &[Vec<Coord>]| rs.iter().map(|r| line(r)).collect::<Vec<_>>();
+            match geometry {
+                Geometry::Point(c) => G::Point {
+                    coordinates: position(c),
+                },
+                Geometry::MultiPoint(cs) => G::MultiPoint {
+                    coordinates: line(cs),
+                },
+                Geometry::LineString(cs) => G::LineString {
+                    coordinates: line(cs),
+                },
+                Geometry::MultiLineString(ls) => G::MultiLineString {
+                    coordinates: rings(ls),
+                },
+                Geometry::Polygon(rs) => G::Polygon {
+                    coordinates: rings(rs),
+                },
+                Geometry::MultiPolygon(ps) => G::MultiPolygon {
+                    coordinates: ps.iter().map(|p| rings(p)).collect(),
+                },
+                Geometry::Collection(gs) => G::GeometryCollection {
+                    geometries: gs.iter().map(|g| geojson::Geometry::new(value(g))).collect(),
+                },
+            }
+        }
+        properties.insert("name".into(), trek.name.into());
+        properties.insert("description".into(), trek.description.into());
+        properties.insert("url".into(), trek.url.into());
+        let collection = geojson::FeatureCollection {
+            features: vec![geojson::Feature {
+                geometry: Some(geojson::Geometry::new(value(geometry))),
+                properties: Some(properties),
+                ..Default::default()
+            }],
+            bbox: None,
+            foreign_members: None,
+        };
+        serde_json::to_vec(&collection).unwrap()
+    }
+
+    #[test]
+    fn geojson_is_written_as_the_crate_writes_it() {
+        let ring = vec![
+            c(6.0, 45.0, None),
+            c(6.1, 45.0, None),
+            c(6.0, 45.1, None),
+            c(6.0, 45.0, None),
+        ];
+        let geometries = [
+            Geometry::LineString(vec![c(6.1, 44.8, Some(1000.5)), c(-0.0000001, -44.9, None)]),
+            Geometry::MultiLineString(vec![
+                vec![c(6.1234567, 44.8, Some(-12.0))],
+                vec![c(180.0, -90.0, Some(4807.25)), c(0.0, 0.00001, Some(0.0))],
+            ]),
+            Geometry::Point(c(6.1, 44.8, None)),
+            Geometry::MultiPoint(vec![c(6.1, 44.8, Some(1.0)), c(6.2, 44.9, None)]),
+            Geometry::LineString(vec![]),
+            Geometry::MultiLineString(vec![vec![], vec![c(6.0, 45.0, None)]]),
+            Geometry::Polygon(vec![ring.clone()]),
+            Geometry::MultiPolygon(vec![vec![ring.clone()], vec![]]),
+            Geometry::Collection(vec![
+                Geometry::Point(c(6.0, 45.0, Some(3.0))),
+                Geometry::Collection(vec![Geometry::Polygon(vec![ring])]),
+            ]),
+        ];
+        let properties: serde_json::Map<_, _> = serde_json::from_str(
+            r#"{"id": 2, "length_m": 1200.0, "practice": "Pédestre \"VTT\"", "ratio": 0.000001, "none": null}"#,
+        )
+        .unwrap();
+        for geometry in &geometries {
+            for properties in [Default::default(), properties.clone()] {
+                let ours = String::from_utf8(geojson(&TREK, geometry, properties.clone())).unwrap();
+                let crate_s = String::from_utf8(geojson_by_the_crate(&TREK, geometry, properties)).unwrap();
                 assert_eq!(ours, crate_s);
             }
         }

@@ -95,6 +95,20 @@ impl Coord {
         }
     }
 
+    /// Writes the vertex as a GeoJSON position, `[lon,lat]` or `[lon,lat,z]`, byte for byte as
+    /// serde_json writes the doubles.
+    pub fn write_json_position(&self, out: &mut Vec<u8>) {
+        out.push(b'[');
+        write_json_decimal(out, self.lon_e7, 7);
+        out.push(b',');
+        write_json_decimal(out, self.lat_e7, 7);
+        if self.altitude_mm != NO_ALTITUDE {
+            out.push(b',');
+            write_json_decimal(out, self.altitude_mm, 3);
+        }
+        out.push(b']');
+    }
+
     /// The vertex's exact value, for fingerprints.
     fn bytes(&self) -> [u8; 12] {
         let mut bytes = [0; 12];
@@ -143,6 +157,22 @@ fn write_decimal(out: &mut Vec<u8>, units: i32, decimals: u32) {
     for slot in out[start..].iter_mut().rev() {
         *slot = b'0' + (fraction % 10) as u8;
         fraction /= 10;
+    }
+}
+
+/// `units / 10^decimals` as serde_json writes the double nearest it: as `Display` does, with
+/// `.0` after a whole number, and in exponent notation below a thousandth, which is left to
+/// serde_json itself since no route comes that close to zero more than a few times.
+fn write_json_decimal(out: &mut Vec<u8>, units: i32, decimals: u32) {
+    let scale = 10i32.pow(decimals);
+    if units != 0 && units.unsigned_abs() < (scale / 1000) as u32 {
+        let value = f64::from(units) / f64::from(scale);
+        serde_json::to_writer(out, &value).expect("a finite double is written");
+        return;
+    }
+    write_decimal(out, units, decimals);
+    if units % scale == 0 {
+        out.extend_from_slice(b".0");
     }
 }
 
@@ -561,9 +591,8 @@ pub fn optional_point<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Opti
 mod tests {
     use super::*;
 
-    /// Coordinates are written as `Display` writes the doubles they stand for.
-    #[test]
-    fn coordinates_are_written_as_display_writes_them() {
+    /// Fixed-point values of every size: random, round, and near zero.
+    fn sample_units() -> Vec<i32> {
         let mut state = 0x9e37_79b9_7f4a_7c15_u64;
         let mut random = move || {
             state ^= state << 13;
@@ -589,7 +618,39 @@ mod tests {
         units.extend((0..50_000).map(|_| {
             (random() % 200_000) as i32 * [1, 10, 100, 1000, 10_000][random() as usize % 5] - 900_000_000
         }));
-        for u in units {
+        units.extend((0..20_000).map(|_| (random() % 40_000) as i32 - 20_000));
+        units
+    }
+
+    #[test]
+    fn json_coordinates_are_written_as_serde_json_writes_them() {
+        for u in sample_units() {
+            for decimals in [7, 3] {
+                let mut written = Vec::new();
+                write_json_decimal(&mut written, u, decimals);
+                let value = f64::from(u) / 10f64.powi(decimals as i32);
+                assert_eq!(
+                    String::from_utf8(written).unwrap(),
+                    serde_json::to_string(&value).unwrap(),
+                    "{u}e-{decimals}"
+                );
+            }
+        }
+        let mut written = Vec::new();
+        Coord::new(6.0, -44.7592951, Some(-12.5)).write_json_position(&mut written);
+        assert_eq!(written, b"[6.0,-44.7592951,-12.5]");
+        let mut written = Vec::new();
+        Coord::new(0.0000012, 0.0, None).write_json_position(&mut written);
+        assert_eq!(
+            String::from_utf8(written).unwrap(),
+            serde_json::to_string(&[0.0000012, 0.0]).unwrap()
+        );
+    }
+
+    /// Coordinates are written as `Display` writes the doubles they stand for.
+    #[test]
+    fn coordinates_are_written_as_display_writes_them() {
+        for u in sample_units() {
             let mut written = Vec::new();
             write_decimal(&mut written, u, 7);
             assert_eq!(
