@@ -155,6 +155,23 @@ fn push_tenths(out: &mut String, v: f64) {
     let _ = write!(out, "{}.{}", tenths / 10, tenths % 10);
 }
 
+/// A number of tenths in a path as briefly as SVG reads it: `12`, `1.5`, `.5`, `-.5`, a space
+/// before it unless it follows a command letter or starts with its minus sign.
+fn push_path_number(path: &mut String, tenths: i64) {
+    if tenths < 0 {
+        path.push('-');
+    } else if path.ends_with(|c: char| c.is_ascii_digit()) {
+        path.push(' ');
+    }
+    let (whole, tenth) = (tenths.unsigned_abs() / 10, tenths.unsigned_abs() % 10);
+    if whole > 0 || tenth == 0 {
+        let _ = write!(path, "{whole}");
+    }
+    if tenth > 0 {
+        let _ = write!(path, ".{tenth}");
+    }
+}
+
 fn round1(v: f64) -> f64 {
     (v * 10.0).round() / 10.0
 }
@@ -195,16 +212,36 @@ pub fn thumbnail_of([w, s, e, n]: [f64; 4], lines: &[&[Coord]]) -> Option<String
     let (width, height) = ((e - w) * k, n - s);
     let scale = 90.0 / width.max(height).max(1e-9);
     let (dx, dy) = ((100.0 - width * scale) / 2.0, (100.0 - height * scale) / 2.0);
-    let tolerance = width.max(height) / 300.0 / k.max(0.01);
+    // Half a pixel where themes draw it largest (about 100 px for the 100 units of the box):
+    // finer detail would not show, and the path is on every card that lists the trek.
+    let tolerance = width.max(height) / 180.0 / k.max(0.01);
     let mut path = String::new();
     for line in lines {
-        for (i, c) in super::simplify(line, tolerance).iter().enumerate() {
-            let px = dx + (c.lon() - w) * k * scale;
-            let py = dy + (n - c.lat()) * scale;
-            path.push_str(if i == 0 { "M" } else { " L" });
-            push_tenths(&mut path, px);
-            path.push(' ');
-            push_tenths(&mut path, py);
+        // Tenths of a unit; after the first vertex, each is written relative to the one
+        // before, which takes about half the characters.
+        let mut previous: Option<(i64, i64)> = None;
+        let mut relative = false;
+        for c in super::simplify(line, tolerance).iter() {
+            let x = ((dx + (c.lon() - w) * k * scale) * 10.0).round() as i64;
+            let y = ((dy + (n - c.lat()) * scale) * 10.0).round() as i64;
+            match previous {
+                None => {
+                    path.push('M');
+                    push_path_number(&mut path, x);
+                    push_path_number(&mut path, y);
+                }
+                Some((px, py)) if (px, py) == (x, y) => continue,
+                Some((px, py)) => {
+                    // Pairs after the first `l` repeat it without the letter.
+                    if !relative {
+                        path.push('l');
+                        relative = true;
+                    }
+                    push_path_number(&mut path, x - px);
+                    push_path_number(&mut path, y - py);
+                }
+            }
+            previous = Some((x, y));
         }
     }
     Some(path)
@@ -363,10 +400,76 @@ mod tests {
             c(6.2, 45.0, None),
         ]))
         .unwrap();
-        assert!(path.starts_with('M'));
-        for number in path.split([' ', 'M', 'L']).filter(|s| !s.is_empty()) {
-            let v: f64 = number.parse().unwrap();
-            assert!((0.0..=100.0).contains(&v), "{v} in {path}");
+        let points = path_points(&path);
+        assert_eq!(points.len(), 3, "{path}");
+        for (x, y) in &points {
+            assert!((0.0..=100.0).contains(x) && (0.0..=100.0).contains(y), "{path}");
         }
+        // The route is wider than high: it spans 90 units across, centred vertically.
+        assert_eq!((points[0].0, points[2].0), (5.0, 95.0));
+        assert_eq!(points[0].1, points[2].1);
+        assert!((points[1].1 + points[0].1 - 100.0).abs() < 0.2, "{path}");
+    }
+
+    /// The absolute vertices of a path of `M` and `l` commands, read as SVG reads them.
+    fn path_points(path: &str) -> Vec<(f64, f64)> {
+        let mut numbers = Vec::new();
+        let mut commands = Vec::new();
+        let mut current = String::new();
+        let flush = |current: &mut String, numbers: &mut Vec<f64>| {
+            if !current.is_empty() {
+                numbers.push(current.parse::<f64>().unwrap());
+                current.clear();
+            }
+        };
+        for ch in path.chars() {
+            match ch {
+                'M' | 'l' => {
+                    flush(&mut current, &mut numbers);
+                    commands.push((ch, numbers.len()));
+                }
+                ' ' => flush(&mut current, &mut numbers),
+                '-' => {
+                    flush(&mut current, &mut numbers);
+                    current.push(ch);
+                }
+                '.' if current.contains('.') => {
+                    flush(&mut current, &mut numbers);
+                    current.push(ch);
+                }
+                _ => current.push(ch),
+            }
+        }
+        flush(&mut current, &mut numbers);
+        let mut points = Vec::new();
+        let mut at = (0.0, 0.0);
+        for (i, pair) in numbers.chunks(2).enumerate() {
+            let command = commands
+                .iter()
+                .rev()
+                .find(|(_, start)| *start <= 2 * i)
+                .unwrap()
+                .0;
+            at = match command {
+                'M' => (pair[0], pair[1]),
+                _ => (at.0 + pair[0], at.1 + pair[1]),
+            };
+            points.push(((at.0 * 10.0_f64).round() / 10.0, (at.1 * 10.0_f64).round() / 10.0));
+        }
+        points
+    }
+
+    #[test]
+    fn thumbnail_numbers_are_brief_and_read_back() {
+        let mut path = String::from("M");
+        for tenths in [0, 5, -5, 10, 15, -123, 7, 0] {
+            push_path_number(&mut path, tenths);
+        }
+        assert_eq!(path, "M0 .5-.5 1 1.5-12.3 .7 0");
+        // Pairs after `M` are absolute, as SVG reads them.
+        assert_eq!(
+            path_points(&path),
+            [(0.0, 0.5), (-0.5, 1.0), (1.5, -12.3), (0.7, 0.0)]
+        );
     }
 }

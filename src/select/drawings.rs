@@ -64,11 +64,15 @@ pub struct Cached {
     map_lines: Arc<MapLines>,
 }
 
+/// How drawings are made, to be raised when that changes between two releases: a cache
+/// written by the same version drawing differently would otherwise be taken as valid.
+const DRAWING_REVISION: u32 = 2;
+
 /// What the drawings depend on besides the route: another sentier or other tolerances draw
 /// differently.
 fn cache_key(maps: &Maps) -> String {
     format!(
-        "sentier {} tolerances {} {}",
+        "sentier {} drawings {DRAWING_REVISION} tolerances {} {}",
         env!("CARGO_PKG_VERSION"),
         maps.trek_tolerance,
         maps.overview_tolerance
