@@ -258,7 +258,7 @@ fn write_geojson_geometry(out: &mut Vec<u8>, geometry: &Geometry) {
         Geometry::MultiPoint(cs) | Geometry::LineString(cs) => line(out, cs),
         Geometry::MultiLineString(ls) | Geometry::Polygon(ls) => rings(out, ls),
         Geometry::MultiPolygon(ps) => list(out, ps, rings),
-        Geometry::Collection(gs) => list(out, gs, |out, g| write_geojson_geometry(out, g)),
+        Geometry::Collection(gs) => list(out, gs, write_geojson_geometry),
     }
     out.push(b'}');
 }

@@ -144,6 +144,11 @@ pub struct Renderer<'a> {
     shared_fingerprint: Vec<Fingerprint>,
 }
 
+/// A worker's copies of the languages' shared contexts: a page's values go in for its
+/// rendering and come out after it. Cloning the shared context for every page, and dropping
+/// it, was a thirtieth of a full build.
+type SharedCopies = Vec<Option<tera::Context>>;
+
 impl<'a> Renderer<'a> {
     pub fn new(inputs: &'a Inputs<'a>) -> Self {
         let strings: Vec<_> = inputs
@@ -219,11 +224,14 @@ impl<'a> Renderer<'a> {
         let languages: Vec<&str> = self.inputs.sites.iter().map(|s| s.lang.as_str()).collect();
         let written: Vec<Vec<Written>> = jobs
             .par_iter()
-            .map(|job| -> Result<Vec<Written>, RenderError> {
-                let written = self.run_job(job, writer, &pages, &alternates, &languages);
-                done();
-                written
-            })
+            .map_init(
+                || vec![None; self.shared.len()],
+                |copies, job| -> Result<Vec<Written>, RenderError> {
+                    let written = self.run_job(job, writer, &pages, &alternates, &languages, copies);
+                    done();
+                    written
+                },
+            )
             .collect::<Result<_, _>>()?;
         Ok(written.into_iter().flatten().collect())
     }
@@ -235,6 +243,7 @@ impl<'a> Renderer<'a> {
         pages: &[&PageJob],
         alternates: &seo::AlternateIndex,
         languages: &[&str],
+        copies: &mut SharedCopies,
     ) -> Result<Vec<Written>, RenderError> {
         let write = |path: &str, bytes: &[u8], inputs: Option<Digest>| {
             writer.write(path, bytes, inputs).map_err(RenderError::from)
@@ -252,7 +261,7 @@ impl<'a> Renderer<'a> {
                 }
                 let context = self.page_context(page, alternates, true);
                 let inputs = context.fingerprint.finish();
-                let html = self.render_page(page, context.context)?;
+                let html = self.render_page(page, context, copies)?;
                 Ok(vec![write(&path, html.as_bytes(), Some(inputs))?])
             }
             Job::Static { source, to } => Ok(vec![write(
@@ -425,18 +434,26 @@ impl<'a> Renderer<'a> {
         context
     }
 
-    fn render_page(&self, job: &PageJob, page: tera::Context) -> Result<String, RenderError> {
-        let mut context = self.shared[job.site].clone();
-        context.extend(page);
+    fn render_page(
+        &self,
+        job: &PageJob,
+        page: PageContext,
+        copies: &mut SharedCopies,
+    ) -> Result<String, RenderError> {
+        let shared = &self.shared[job.site];
+        let context = copies[job.site].get_or_insert_with(|| shared.clone());
+        context.extend(page.context);
         let template = job.template();
-        self.inputs
-            .theme
-            .tera
-            .render(template, &context)
-            .map_err(|e| RenderError::Template {
-                template: template.to_string(),
-                message: theme::error_chain(&e),
-            })
+        let html = self.inputs.theme.tera.render(template, context);
+        // The next page on this worker sees the shared values alone again.
+        for key in page.keys {
+            debug_assert!(shared.get(key).is_none(), "page value {key} hides a shared one");
+            context.remove(key);
+        }
+        html.map_err(|e| RenderError::Template {
+            template: template.to_string(),
+            message: theme::error_chain(&e),
+        })
     }
 }
 
@@ -595,6 +612,8 @@ impl Renderer<'_> {
 /// fingerprint render to the same bytes.
 struct PageContext {
     context: tera::Context,
+    /// The keys of `context`, taken out of a worker's shared copy after rendering.
+    keys: Vec<&'static str>,
     fingerprint: Fingerprint,
     /// Whether values go into `context` too, or are only fingerprinted.
     template_values: bool,
@@ -607,37 +626,41 @@ impl PageContext {
         fingerprint.text(template);
         PageContext {
             context: tera::Context::new(),
+            keys: Vec::new(),
             fingerprint,
             template_values,
         }
     }
 
-    fn insert<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) {
+    fn insert<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) {
         self.fingerprint.text(key).value(value);
         if self.template_values {
             self.context.insert(key, value);
+            self.keys.push(key);
         }
     }
 
     /// `template` made from `fingerprinted`, which is cheaper to fingerprint.
     fn insert_with<T: Serialize, U: Serialize>(
         &mut self,
-        key: &str,
+        key: &'static str,
         fingerprinted: &T,
         template: impl FnOnce() -> U,
     ) {
         self.fingerprint.text(key).value(fingerprinted);
         if self.template_values {
             self.context.insert(key, &template());
+            self.keys.push(key);
         }
     }
 
     /// A value that only depends on what the page's fingerprint already covers: made for the
     /// template, never for the fingerprint. Building the JSON-LD of every page that was then
     /// reused was a thirtieth of a one-trek rebuild.
-    fn insert_derived<T: Serialize>(&mut self, key: &str, value: impl FnOnce() -> T) {
+    fn insert_derived<T: Serialize>(&mut self, key: &'static str, value: impl FnOnce() -> T) {
         if self.template_values {
             self.context.insert(key, &value());
+            self.keys.push(key);
         }
     }
 }
