@@ -161,8 +161,9 @@ fn write_decimal(out: &mut Vec<u8>, units: i32, decimals: u32) {
 }
 
 /// `units / 10^decimals` as serde_json writes the double nearest it: as `Display` does, with
-/// `.0` after a whole number, and in exponent notation below a thousandth, which is left to
-/// serde_json itself since no route comes that close to zero more than a few times.
+/// `.0` after a whole number. serde_json writes the smallest values with an exponent; anything
+/// below a thousandth is left to it, since no route comes that close to zero more than a few
+/// times.
 fn write_json_decimal(out: &mut Vec<u8>, units: i32, decimals: u32) {
     let scale = 10i32.pow(decimals);
     if units != 0 && units.unsigned_abs() < (scale / 1000) as u32 {
@@ -651,20 +652,15 @@ mod tests {
     #[test]
     fn coordinates_are_written_as_display_writes_them() {
         for u in sample_units() {
-            let mut written = Vec::new();
-            write_decimal(&mut written, u, 7);
-            assert_eq!(
-                String::from_utf8(written).unwrap(),
-                format!("{}", u as f64 / 1e7),
-                "{u}"
-            );
-            let mut written = Vec::new();
-            write_decimal(&mut written, u, 3);
-            assert_eq!(
-                String::from_utf8(written).unwrap(),
-                format!("{}", u as f64 / 1e3),
-                "{u}"
-            );
+            for (decimals, scale) in [(7, 1e7), (3, 1e3)] {
+                let mut written = Vec::new();
+                write_decimal(&mut written, u, decimals);
+                assert_eq!(
+                    String::from_utf8(written).unwrap(),
+                    format!("{}", u as f64 / scale),
+                    "{u}e-{decimals}"
+                );
+            }
         }
         let c = Coord::new(6.4004546, -44.7592951, Some(-12.5));
         let mut written = Vec::new();
