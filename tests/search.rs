@@ -349,6 +349,28 @@ fn facets_alone_and_their_counts_match_the_snapshot() {
     }
 }
 
+/// Results of the first words arriving while the rest is typed used to reset the field to the
+/// words searched, dropping the keystrokes in between (seen as a flaky test on a loaded machine).
+#[test]
+fn keystrokes_typed_while_results_arrive_are_kept() {
+    let f = fixture("[search]\npage_size = 200");
+    let steps = json!([
+        {"goto": "/search/"},
+        {"typeWhileLoading": ["la", "c des cimes"]},
+        {"type": "lac"},
+    ]);
+    let report = run_steps(&f.site, &steps);
+    assert_eq!(report[1]["text"], "lac des cimes", "{}", report[1]);
+    assert_eq!(
+        report[1]["url"], "/search/?text=lac%20des%20cimes",
+        "{}",
+        report[1]
+    );
+    // The text filter still works after it.
+    assert_eq!(report[2]["url"], "/search/?text=lac");
+    assert!(!results(&report[2]).is_empty());
+}
+
 #[test]
 fn text_filters_combine_and_the_url_round_trips() {
     let f = fixture("[search]\npage_size = 200");

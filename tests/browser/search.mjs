@@ -98,6 +98,25 @@ for (const step of steps) {
       const params = new URLSearchParams(location.search);
       return (params.get("text") || "") === text.trim();
     }, step.type, { timeout: 30000 });
+  } else if (step.typeWhileLoading) {
+    // The first part's words are searched while the rest is typed: their text shards are held
+    // back so that the results arrive in the middle of the keystrokes.
+    const [first, rest] = step.typeWhileLoading;
+    const slowShards = (url) => url.href.startsWith(base) && url.pathname.includes("/search/text/");
+    await page.route(slowShards, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      await route.continue();
+    });
+    await page.fill("input[name=text]", "");
+    await page.type("input[name=text]", first, { delay: 20 });
+    await page.waitForTimeout(700);
+    await page.type("input[name=text]", rest, { delay: 40 });
+    const text = first + rest;
+    await page.waitForFunction((text) => {
+      const params = new URLSearchParams(location.search);
+      return (params.get("text") || "") === text.trim();
+    }, text, { timeout: 10000 }).catch(() => {});
+    await page.unroute(slowShards);
   } else if (step.date) {
     await page.fill(`input[name=${step.date[0]}]`, step.date[1]);
   } else if (step.page) {

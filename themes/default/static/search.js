@@ -39,6 +39,12 @@
   var shards = {};
   var chunks = {};
   var state = readUrl();
+  // The pending update of the text filter while a word is being typed, if any.
+  var typing = null;
+  function stopTyping() {
+    clearTimeout(typing);
+    typing = null;
+  }
   var run = 0;
   var firstResults = true;
 
@@ -405,7 +411,11 @@
   }
 
   function syncFilters(counts) {
-    input.value = state.text;
+    // Results of an earlier text may arrive while more is typed: the field then holds what the
+    // state does not have yet, and setting it would drop those keystrokes.
+    if (typing === null) {
+      input.value = state.text;
+    }
     facets.forEach(function (facet) {
       var details = filtersBox.querySelector('[data-facet="' + facet.key + '"]');
       var chosen = state.facets[facet.key] || [];
@@ -633,10 +643,10 @@
     show();
   }
 
-  var typing = null;
   input.addEventListener("input", function () {
     clearTimeout(typing);
     typing = setTimeout(function () {
+      typing = null;
       var pushing = !state.text;
       state.text = input.value.trim();
       changed(pushing);
@@ -644,16 +654,18 @@
   });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
-    clearTimeout(typing);
+    stopTyping();
     state.text = input.value.trim();
     changed(true);
   });
   form.addEventListener("reset", function (event) {
     event.preventDefault();
+    stopTyping();
     state = { facets: {}, text: "", beginDate: "", endDate: "", page: 1 };
     changed(true);
   });
   window.addEventListener("popstate", function () {
+    stopTyping();
     state = readUrl();
     show();
   });
