@@ -22,6 +22,32 @@ pub struct DownloadError {
     message: String,
 }
 
+/// The part of a download written from the geometry alone, the same bytes in every language:
+/// written for a trek's first language and copied into the others. Formatting the coordinates
+/// is most of the cost of a download, and a trek has one in each language it is shown in.
+#[derive(Default)]
+pub struct Part(Option<(&'static str, Vec<u8>)>);
+
+impl Part {
+    /// Appends the `format` file's part to `out`, written by `write` unless it is kept.
+    fn write_into(
+        &mut self,
+        out: &mut Vec<u8>,
+        format: &'static str,
+        write: impl FnOnce(&mut Vec<u8>) -> std::io::Result<()>,
+    ) -> std::io::Result<()> {
+        match &self.0 {
+            Some((kept, bytes)) if *kept == format => out.extend_from_slice(bytes),
+            _ => {
+                let start = out.len();
+                write(out)?;
+                self.0 = Some((format, out[start..].to_vec()));
+            }
+        }
+        Ok(())
+    }
+}
+
 fn points(geometry: &Geometry) -> Vec<&Coord> {
     match geometry {
         Geometry::Point(c) => vec![c],
@@ -55,7 +81,7 @@ fn line_points(lines: &[&[Coord]]) -> usize {
 /// GPX 1.1, as the `gpx` crate writes it (a test checks they agree byte for byte), through
 /// `quick-xml`: the crate writes through `xml-rs`, whose work for every point's element made
 /// GPX a sixth of a full build.
-pub fn gpx(trek: &Described, geometry: &Geometry) -> Result<Vec<u8>, DownloadError> {
+pub fn gpx(trek: &Described, geometry: &Geometry, part: &mut Part) -> Result<Vec<u8>, DownloadError> {
     let lines = geometry.lines();
     // About 60 bytes a point.
     let mut bytes = Vec::with_capacity(1024 + line_points(&lines) * 64);
@@ -75,8 +101,7 @@ pub fn gpx(trek: &Described, geometry: &Geometry) -> Result<Vec<u8>, DownloadErr
         };
         // Numbers only, which need no escaping: written straight. `empty` closes the element
         // when it holds nothing, as `<trkpt lat=".." lon=".." />`.
-        let point = |xml: &mut Xml, tag: &str, c: &Coord, empty: &str| {
-            let out = xml.get_mut();
+        let point = |out: &mut Vec<u8>, tag: &str, c: &Coord, empty: &str| {
             out.push(b'<');
             out.extend_from_slice(tag.as_bytes());
             out.extend_from_slice(br#" lat=""#);
@@ -94,7 +119,6 @@ pub fn gpx(trek: &Described, geometry: &Geometry) -> Result<Vec<u8>, DownloadErr
                 None if !empty.is_empty() => out.extend_from_slice(b" />"),
                 None => out.push(b'>'),
             }
-            Ok::<_, std::io::Error>(())
         };
         xml.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
         xml.write_event(Event::Start(BytesStart::new("gpx").with_attributes([
@@ -111,7 +135,7 @@ pub fn gpx(trek: &Described, geometry: &Geometry) -> Result<Vec<u8>, DownloadErr
         end(&mut xml, "metadata")?;
         if lines.is_empty() {
             for c in points(geometry) {
-                point(&mut xml, "wpt", c, "")?;
+                point(xml.get_mut(), "wpt", c, "");
                 text(&mut xml, "name", trek.name)?;
                 end(&mut xml, "wpt")?;
             }
@@ -122,17 +146,20 @@ pub fn gpx(trek: &Described, geometry: &Geometry) -> Result<Vec<u8>, DownloadErr
                 text(&mut xml, "desc", description)?;
             }
             link(&mut xml)?;
-            for line in &lines {
-                if line.is_empty() {
-                    xml.get_mut().extend_from_slice(b"<trkseg />");
-                    continue;
+            part.write_into(xml.get_mut(), "gpx", |out| {
+                for line in &lines {
+                    if line.is_empty() {
+                        out.extend_from_slice(b"<trkseg />");
+                        continue;
+                    }
+                    out.extend_from_slice(b"<trkseg>");
+                    for c in *line {
+                        point(out, "trkpt", c, "</trkpt>");
+                    }
+                    out.extend_from_slice(b"</trkseg>");
                 }
-                xml.get_mut().extend_from_slice(b"<trkseg>");
-                for c in *line {
-                    point(&mut xml, "trkpt", c, "</trkpt>")?;
-                }
-                xml.get_mut().extend_from_slice(b"</trkseg>");
-            }
+                Ok(())
+            })?;
             end(&mut xml, "trk")?;
         }
         end(&mut xml, "gpx")
@@ -147,7 +174,7 @@ pub fn gpx(trek: &Described, geometry: &Geometry) -> Result<Vec<u8>, DownloadErr
 /// KML 2.2, as the `kml` crate writes it (a test checks they agree byte for byte), with
 /// `quick-xml` as the crate does but the coordinates formatted straight into the file: the
 /// crate copies a line's points and makes a string of each, a fifteenth of a full build.
-pub fn kml(trek: &Described, geometry: &Geometry) -> Result<Vec<u8>, DownloadError> {
+pub fn kml(trek: &Described, geometry: &Geometry, part: &mut Part) -> Result<Vec<u8>, DownloadError> {
     let text =
         |xml: &mut Xml, name: &str, value: &str| text_element(xml, name, quick_xml::escape::escape(value));
     let coordinates = |xml: &mut Xml, coords: &mut dyn Iterator<Item = &Coord>| {
@@ -198,24 +225,27 @@ pub fn kml(trek: &Described, geometry: &Geometry) -> Result<Vec<u8>, DownloadErr
         text(&mut xml, "name", trek.name)?;
         let description = format!("{}\n{}", trek.description, trek.url);
         text(&mut xml, "description", description.trim())?;
-        match (lines.len(), points(geometry).as_slice()) {
-            (1, _) => line(&mut xml, lines[0])?,
-            (0, [one]) => point(&mut xml, one)?,
-            (0, many) => {
-                start(&mut xml, "MultiGeometry")?;
-                for c in many {
-                    point(&mut xml, c)?;
+        part.write_into(xml.get_mut(), "kml", |out| {
+            let mut xml = quick_xml::Writer::new(out);
+            match (lines.len(), points(geometry).as_slice()) {
+                (1, _) => line(&mut xml, lines[0]),
+                (0, [one]) => point(&mut xml, one),
+                (0, many) => {
+                    start(&mut xml, "MultiGeometry")?;
+                    for c in many {
+                        point(&mut xml, c)?;
+                    }
+                    end(&mut xml, "MultiGeometry")
                 }
-                end(&mut xml, "MultiGeometry")?;
-            }
-            _ => {
-                start(&mut xml, "MultiGeometry")?;
-                for part in lines {
-                    line(&mut xml, part)?;
+                _ => {
+                    start(&mut xml, "MultiGeometry")?;
+                    for part in &lines {
+                        line(&mut xml, part)?;
+                    }
+                    end(&mut xml, "MultiGeometry")
                 }
-                end(&mut xml, "MultiGeometry")?;
             }
-        }
+        })?;
         end(&mut xml, "Placemark")?;
         end(&mut xml, "Document")?;
         end(&mut xml, "kml")
@@ -268,6 +298,7 @@ pub fn geojson(
     trek: &Described,
     geometry: &Geometry,
     properties: serde_json::Map<String, serde_json::Value>,
+    part: &mut Part,
 ) -> Vec<u8> {
     let mut properties = properties;
     properties.insert("name".into(), trek.name.into());
@@ -276,7 +307,11 @@ pub fn geojson(
     let positions = geometry.coords().count();
     let mut out = Vec::with_capacity(512 + 40 * positions);
     out.extend_from_slice(br#"{"type":"FeatureCollection","features":[{"type":"Feature","geometry":"#);
-    write_geojson_geometry(&mut out, geometry);
+    part.write_into(&mut out, "geojson", |out| {
+        write_geojson_geometry(out, geometry);
+        Ok(())
+    })
+    .expect("writing into memory does not fail");
     out.extend_from_slice(br#","properties":"#);
     serde_json::to_writer(&mut out, &properties).expect("JSON values serialize");
     out.extend_from_slice(b"}]}");
@@ -424,16 +459,34 @@ mod tests {
             Geometry::MultiLineString(vec![vec![], vec![c(6.0, 45.0, None)]]),
             Geometry::MultiPoint(vec![]),
         ];
-        for trek in &treks {
-            for geometry in &geometries {
-                let ours = String::from_utf8(gpx(trek, geometry).unwrap()).unwrap();
+        for geometry in &geometries {
+            // The two treks stand for one trek in two languages: the second copies the
+            // geometry's part written for the first.
+            let (mut gpx_part, mut kml_part) = (Part::default(), Part::default());
+            for trek in &treks {
+                let ours = String::from_utf8(gpx(trek, geometry, &mut gpx_part).unwrap()).unwrap();
                 let crate_s = String::from_utf8(gpx_by_the_crate(trek, geometry)).unwrap();
                 assert_eq!(ours, crate_s);
-                let ours = String::from_utf8(kml(trek, geometry).unwrap()).unwrap();
+                let ours = String::from_utf8(kml(trek, geometry, &mut kml_part).unwrap()).unwrap();
                 let crate_s = String::from_utf8(kml_by_the_crate(trek, geometry)).unwrap();
                 assert_eq!(ours, crate_s);
             }
         }
+    }
+
+    #[test]
+    fn a_part_kept_for_one_format_is_not_copied_into_another() {
+        let line = Geometry::LineString(vec![c(6.1, 44.8, Some(1000.5)), c(6.2, 44.9, None)]);
+        let mut part = Part::default();
+        let first_gpx = gpx(&TREK, &line, &mut part).unwrap();
+        let kml_bytes = kml(&TREK, &line, &mut part).unwrap();
+        assert_eq!(kml_bytes, kml(&TREK, &line, &mut Part::default()).unwrap());
+        let geojson_bytes = geojson(&TREK, &line, Default::default(), &mut part);
+        assert_eq!(
+            geojson_bytes,
+            geojson(&TREK, &line, Default::default(), &mut Part::default())
+        );
+        assert_eq!(first_gpx, gpx(&TREK, &line, &mut part).unwrap());
     }
 
     /// The geojson crate's writing of the same file, through its types and serde_json.
@@ -521,8 +574,11 @@ mod tests {
         )
         .unwrap();
         for geometry in &geometries {
+            // As in two languages: the second copies the geometry written for the first.
+            let mut part = Part::default();
             for properties in [Default::default(), properties.clone()] {
-                let ours = String::from_utf8(geojson(&TREK, geometry, properties.clone())).unwrap();
+                let ours =
+                    String::from_utf8(geojson(&TREK, geometry, properties.clone(), &mut part)).unwrap();
                 let crate_s = String::from_utf8(geojson_by_the_crate(&TREK, geometry, properties)).unwrap();
                 assert_eq!(ours, crate_s);
             }
@@ -539,7 +595,7 @@ mod tests {
                 c(6.5, 45.2, Some(900.0)),
             ],
         ]);
-        let bytes = gpx(&TREK, &line).unwrap();
+        let bytes = gpx(&TREK, &line, &mut Part::default()).unwrap();
         let parsed = gpx::read(bytes.as_slice()).unwrap();
         assert_eq!(parsed.version, gpx::GpxVersion::Gpx11);
         let track = &parsed.tracks[0];
@@ -550,7 +606,7 @@ mod tests {
         assert_eq!(track.segments[0].points[1].elevation, Some(1100.0));
         assert_eq!(track.segments[1].points[1].elevation, None);
         let point = gpx::read(
-            gpx(&TREK, &Geometry::Point(c(6.1, 44.8, None)))
+            gpx(&TREK, &Geometry::Point(c(6.1, 44.8, None)), &mut Part::default())
                 .unwrap()
                 .as_slice(),
         )
@@ -565,7 +621,7 @@ mod tests {
             c(6.2, 44.9, Some(1100.0)),
             c(6.3, 45.0, Some(1050.0)),
         ]);
-        let text = String::from_utf8(kml(&TREK, &line).unwrap()).unwrap();
+        let text = String::from_utf8(kml(&TREK, &line, &mut Part::default()).unwrap()).unwrap();
         let parsed: kml::Kml = text.parse().unwrap();
         let text_again = parsed.to_string();
         assert!(text_again.contains("6.3,45,1050"), "{text_again}");
@@ -579,16 +635,17 @@ mod tests {
             vec![c(5.0, 6.0, None), c(7.0, 8.0, None), c(9.0, 10.0, None)],
         ]);
         let point = Geometry::Point(c(6.1, 44.8, Some(1200.0)));
-        let text = String::from_utf8(kml(&TREK, &multi).unwrap()).unwrap();
+        let text = String::from_utf8(kml(&TREK, &multi, &mut Part::default()).unwrap()).unwrap();
         assert_eq!(text.matches("<LineString>").count(), 2, "{text}");
         assert!(text.contains("<MultiGeometry>"));
-        let text = String::from_utf8(kml(&TREK, &point).unwrap()).unwrap();
+        let text = String::from_utf8(kml(&TREK, &point, &mut Part::default()).unwrap()).unwrap();
         assert!(
             text.contains("<Point>") && text.contains("6.1,44.8,1200"),
             "{text}"
         );
         let parsed: geojson::FeatureCollection =
-            serde_json::from_slice(&geojson(&TREK, &multi, Default::default())).unwrap();
+            serde_json::from_slice(&geojson(&TREK, &multi, Default::default(), &mut Part::default()))
+                .unwrap();
         let geojson::GeometryValue::MultiLineString { coordinates } =
             &parsed.features[0].geometry.as_ref().unwrap().value
         else {
@@ -596,7 +653,8 @@ mod tests {
         };
         assert_eq!(coordinates.iter().map(Vec::len).collect::<Vec<_>>(), [2, 3]);
         let parsed: geojson::FeatureCollection =
-            serde_json::from_slice(&geojson(&TREK, &point, Default::default())).unwrap();
+            serde_json::from_slice(&geojson(&TREK, &point, Default::default(), &mut Part::default()))
+                .unwrap();
         assert!(matches!(
             parsed.features[0].geometry.as_ref().unwrap().value,
             geojson::GeometryValue::Point { .. }
@@ -606,7 +664,7 @@ mod tests {
     #[test]
     fn geojson_keeps_every_position() {
         let line = Geometry::LineString(vec![c(6.1, 44.8, Some(1000.0)), c(6.2, 44.9, None)]);
-        let bytes = geojson(&TREK, &line, Default::default());
+        let bytes = geojson(&TREK, &line, Default::default(), &mut Part::default());
         let parsed: geojson::FeatureCollection = serde_json::from_slice(&bytes).unwrap();
         let geojson::GeometryValue::LineString { coordinates } =
             &parsed.features[0].geometry.as_ref().unwrap().value

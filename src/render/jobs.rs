@@ -17,11 +17,11 @@ use crate::select::{
 #[allow(clippy::large_enum_variant)]
 pub enum Job<'a> {
     Page(PageJob<'a>),
-    /// A trek's GPX, KML or GeoJSON file.
+    /// A trek's GPX, KML or GeoJSON file, in every language that shows the trek: (site, view).
+    /// The geometry's part of the file, most of it, is written once for all of them.
     Download {
-        site: usize,
-        trek: &'a TrekView,
         format: &'static str,
+        treks: Vec<(usize, &'a TrekView)>,
     },
     /// The global map's `treks.json` and `lines.json` of one language.
     MapFiles {
@@ -231,14 +231,18 @@ pub fn jobs<'a>(
         }
     }
     check_unique_urls(&jobs, sites)?;
+    let mut downloads: Vec<(&'static str, Vec<(usize, &TrekView)>)> = Vec::new();
+    let mut download_of: HashMap<(u64, &'static str), usize> = HashMap::new();
     for (index, site) in sites.iter().enumerate() {
         for trek in site.treks.iter().filter(|t| t.geometry.is_some()) {
             for download in &trek.downloads {
-                jobs.push(Job::Download {
-                    site: index,
-                    trek,
-                    format: download.format,
-                });
+                let at = *download_of
+                    .entry((trek.card.id, download.format))
+                    .or_insert_with(|| {
+                        downloads.push((download.format, Vec::new()));
+                        downloads.len() - 1
+                    });
+                downloads[at].1.push((index, trek));
             }
         }
         if !site.treks.is_empty() {
@@ -248,6 +252,11 @@ pub fn jobs<'a>(
             jobs.push(Job::SearchIndex { site: index });
         }
     }
+    jobs.extend(
+        downloads
+            .into_iter()
+            .map(|(format, treks)| Job::Download { format, treks }),
+    );
     jobs.extend(
         theme
             .static_files

@@ -14,15 +14,17 @@ mod sitemap;
 pub mod theme;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Serialize;
 use thiserror::Error;
 
-use crate::assets::{map, search};
+use crate::assets::{downloads, map, search};
 use crate::config::{extra_as_json, Config};
 use crate::content::Content;
 use crate::fingerprint::{Digest, Fingerprint};
+use crate::model::geometry::Geometry;
 use crate::output::{SiteWriter, Written};
 use crate::select::LanguageSite;
 pub use jobs::{jobs, Job, Page, PageJob};
@@ -274,19 +276,25 @@ impl<'a> Renderer<'a> {
                 .iter()
                 .map(|(name, xml)| write(name, xml.as_bytes(), None))
                 .collect(),
-            Job::Download { site, trek, format } => {
-                let site = &self.inputs.sites[*site];
-                let path = format!(
-                    "{}{}.{format}",
-                    trek.card.url.trim_start_matches('/'),
-                    trek.card.slug
-                );
-                let inputs = self.download_inputs(site, trek, format);
-                if let Some(reused) = writer.reuse(&path, &inputs) {
-                    return Ok(vec![reused]);
-                }
-                let bytes = self.download(site, trek, format)?;
-                Ok(vec![write(&path, &bytes, Some(inputs))?])
+            Job::Download { format, treks } => {
+                let mut geometry_part = GeometryPart::default();
+                treks
+                    .iter()
+                    .map(|&(site, trek)| {
+                        let site = &self.inputs.sites[site];
+                        let path = format!(
+                            "{}{}.{format}",
+                            trek.card.url.trim_start_matches('/'),
+                            trek.card.slug
+                        );
+                        let inputs = self.download_inputs(site, trek, format);
+                        if let Some(reused) = writer.reuse(&path, &inputs) {
+                            return Ok(reused);
+                        }
+                        let bytes = self.download(site, trek, format, &mut geometry_part)?;
+                        write(&path, &bytes, Some(inputs))
+                    })
+                    .collect()
             }
             Job::MapFiles { site } => maps::overview_files(&self.inputs.sites[*site])
                 .iter()
@@ -457,6 +465,29 @@ impl<'a> Renderer<'a> {
     }
 }
 
+/// A trek's geometry and the part of its download written from it alone
+/// ([`downloads::Part`]), kept for the trek's download in its next language.
+#[derive(Default)]
+struct GeometryPart {
+    geometry: Option<Arc<Geometry>>,
+    part: downloads::Part,
+}
+
+impl GeometryPart {
+    /// The part kept for `geometry`; a new one when it was kept for another geometry.
+    fn of(&mut self, geometry: &Arc<Geometry>) -> &mut downloads::Part {
+        if !self
+            .geometry
+            .as_ref()
+            .is_some_and(|kept| Arc::ptr_eq(kept, geometry))
+        {
+            self.geometry = Some(Arc::clone(geometry));
+            self.part = downloads::Part::default();
+        }
+        &mut self.part
+    }
+}
+
 fn site_context<'a>(inputs: &'a Inputs, site: &'a LanguageSite) -> SiteContext<'a> {
     let (config, sites) = (inputs.config, inputs.sites);
     SiteContext {
@@ -562,17 +593,19 @@ impl Renderer<'_> {
         fingerprint.finish()
     }
 
-    /// A trek's download in one format.
+    /// A trek's download in one format; `geometry_part` is kept from, or for, its download in
+    /// another language.
     fn download(
         &self,
         site: &LanguageSite,
         trek: &crate::select::TrekView,
         format: &str,
+        geometry_part: &mut GeometryPart,
     ) -> Result<Vec<u8>, RenderError> {
-        use crate::assets::downloads;
-        let Some(geometry) = trek.geometry.as_deref() else {
+        let Some(geometry) = &trek.geometry else {
             return Ok(Vec::new());
         };
+        let part = geometry_part.of(geometry);
         let url = format!("{}{}", self.inputs.config.base_url, trek.card.url);
         let described = downloads::Described {
             name: &trek.card.name.text,
@@ -580,9 +613,9 @@ impl Renderer<'_> {
             url: &url,
         };
         Ok(match format {
-            "gpx" => downloads::gpx(&described, geometry)
+            "gpx" => downloads::gpx(&described, geometry, part)
                 .map_err(|e| RenderError::Theme(format!("trek {}: {e}", trek.card.id)))?,
-            "kml" => downloads::kml(&described, geometry)
+            "kml" => downloads::kml(&described, geometry, part)
                 .map_err(|e| RenderError::Theme(format!("trek {}: {e}", trek.card.id)))?,
             _ => {
                 let mut properties = serde_json::Map::new();
@@ -601,7 +634,7 @@ impl Renderer<'_> {
                 if let Some(practice) = &trek.card.practice {
                     properties.insert("practice".into(), practice.name.text.clone().into());
                 }
-                downloads::geojson(&described, geometry, properties)
+                downloads::geojson(&described, geometry, properties, part)
             }
         })
     }
