@@ -143,7 +143,7 @@ impl SnapshotFiles {
             return Ok(None);
         }
         let path = self.dir.join(format!("{endpoint}.json"));
-        let text = fs::read_to_string(&path)?;
+        let text = fs::read_large_to_string(&path)?;
         Ok(Some((path, text)))
     }
 }
