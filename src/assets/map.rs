@@ -43,9 +43,76 @@ pub fn lines(geometry: &Geometry, tolerance: f64) -> Vec<Vec<LatLng>> {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct MapLines {
     /// At the trek page's tolerance.
+    #[serde(with = "packed")]
     page: Vec<Vec<E5>>,
     /// At the global map's, coarser.
+    #[serde(with = "packed")]
     overview: Vec<Vec<E5>>,
+}
+
+/// Lines kept in the drawings cache as one byte string each, eight bytes a point (latitude
+/// then longitude, little-endian): as integers one by one, reading them back was most of
+/// reading the cache, and the cache is read whole by every rebuild.
+mod packed {
+    use serde::de::{Error, Visitor};
+    use serde::ser::SerializeSeq;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    use super::E5;
+
+    pub fn serialize<S: Serializer>(lines: &[Vec<E5>], serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(Some(lines.len()))?;
+        for line in lines {
+            seq.serialize_element(&Packed(line))?;
+        }
+        seq.end()
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Vec<E5>>, D::Error> {
+        let lines = Vec::<Unpacked>::deserialize(deserializer)?;
+        Ok(lines.into_iter().map(|Unpacked(line)| line).collect())
+    }
+
+    struct Packed<'a>(&'a [E5]);
+
+    impl Serialize for Packed<'_> {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let bytes: Vec<u8> = self
+                .0
+                .iter()
+                .flat_map(|[lat, lng]| [lat.to_le_bytes(), lng.to_le_bytes()])
+                .flatten()
+                .collect();
+            serializer.serialize_bytes(&bytes)
+        }
+    }
+
+    struct Unpacked(Vec<E5>);
+
+    impl<'de> Deserialize<'de> for Unpacked {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            deserializer.deserialize_bytes(UnpackedVisitor)
+        }
+    }
+
+    struct UnpackedVisitor;
+
+    impl Visitor<'_> for UnpackedVisitor {
+        type Value = Unpacked;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a line's points, eight bytes each")
+        }
+
+        fn visit_bytes<E: Error>(self, bytes: &[u8]) -> Result<Unpacked, E> {
+            if bytes.len() % 8 != 0 {
+                return Err(E::invalid_length(bytes.len(), &self));
+            }
+            let number = |b: &[u8]| i32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+            let points = bytes.chunks_exact(8).map(|p| [number(&p[..4]), number(&p[4..])]);
+            Ok(Unpacked(points.collect()))
+        }
+    }
 }
 
 /// `[latitude, longitude]` in hundred-thousandths of a degree: what [`latlng`] rounds to, in
@@ -183,8 +250,8 @@ pub struct Step<'a> {
     pub lines: PageLines<'a>,
 }
 
-/// A route's lines on its page's map: `[latitude, longitude]` arrays in the page, the integers
-/// they are made from in a fingerprint. Every trek page's map is fingerprinted in a rebuild,
+/// A route's lines on its page's map: `[latitude, longitude]` arrays in the page, the bytes of
+/// the integers they are made from in a fingerprint. Every trek page's map is fingerprinted in a rebuild,
 /// and writing its lines as decimals was a twentieth of a one-trek rebuild.
 #[derive(Debug)]
 pub struct PageLines<'a>(pub &'a MapLines);
@@ -192,7 +259,7 @@ pub struct PageLines<'a>(pub &'a MapLines);
 impl Serialize for PageLines<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         if crate::fingerprint::hashing() {
-            return self.0.page.serialize(serializer);
+            return packed::serialize(&self.0.page, serializer);
         }
         self.0.page().serialize(serializer)
     }
@@ -297,5 +364,37 @@ mod tests {
         let rounded: Vec<LatLng> = line.iter().copied().map(latlng).collect();
         assert_eq!(drawn.page(), std::slice::from_ref(&rounded));
         assert_eq!(drawn.overview(), [rounded]);
+    }
+
+    #[test]
+    fn map_lines_read_back_from_the_cache_as_they_were() {
+        let drawn = MapLines {
+            page: vec![
+                vec![[4_412_345, 612_345], [-8_999_999, -17_999_999]],
+                vec![],
+                vec![[0, i32::MAX]],
+            ],
+            overview: vec![vec![[i32::MIN, -1]]],
+        };
+        let bytes = rmp_serde::to_vec(&drawn).unwrap();
+        assert_eq!(rmp_serde::from_slice::<MapLines>(&bytes).unwrap(), drawn);
+        assert_eq!(
+            rmp_serde::from_slice::<MapLines>(&rmp_serde::to_vec(&MapLines::default()).unwrap()).unwrap(),
+            MapLines::default()
+        );
+        // Seven bytes cannot be a point.
+        let bad = rmp_serde::to_vec(&(vec![serde_bytes_of(&[0; 7])], Vec::<()>::new())).unwrap();
+        assert!(rmp_serde::from_slice::<MapLines>(&bad).is_err());
+    }
+
+    /// A byte string as MessagePack's bin type.
+    fn serde_bytes_of(bytes: &[u8]) -> impl Serialize + '_ {
+        struct Bin<'a>(&'a [u8]);
+        impl Serialize for Bin<'_> {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_bytes(self.0)
+            }
+        }
+        Bin(bytes)
     }
 }

@@ -66,7 +66,7 @@ pub struct Cached {
 
 /// How drawings are made, to be raised when that changes between two releases: a cache
 /// written by the same version drawing differently would otherwise be taken as valid.
-const DRAWING_REVISION: u32 = 2;
+const DRAWING_REVISION: u32 = 3;
 
 /// What the drawings depend on besides the route: another sentier or other tolerances draw
 /// differently.
