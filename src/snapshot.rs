@@ -177,11 +177,13 @@ pub fn parse_array(path: &Path, text: &str) -> Result<Vec<Box<RawValue>>, Snapsh
 /// The objects' texts when the file is laid out as [`to_json_array`] writes it, one object
 /// per line; `None` otherwise. The lines are not checked to be JSON.
 pub fn object_lines(text: &str) -> Option<Vec<&str>> {
+    use rayon::prelude::*;
     let body = text.strip_prefix("[\n")?.strip_suffix("\n]\n")?;
     if body.is_empty() {
         return Some(Vec::new());
     }
-    let mut lines: Vec<&str> = body.split('\n').collect();
+    // Split in parallel: a large instance's treks file is hundreds of megabytes.
+    let mut lines: Vec<&str> = body.par_split('\n').collect();
     let last = lines.len() - 1;
     // Every line but the last ends with the comma that separates it from the next.
     for line in &mut lines[..last] {

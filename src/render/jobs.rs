@@ -271,7 +271,21 @@ pub fn jobs<'a>(
             .map(|(to, bytes)| Job::Fingerprinted { to, bytes }),
     );
     jobs.extend([Job::Sitemaps, Job::Robots, Job::Redirects]);
+    // The jobs that each take long first (a stable sort keeps the others' order): started last,
+    // one of them kept a core busy after the other had finished everything else.
+    jobs.sort_by_key(|job| !job.is_long());
     Ok(jobs)
+}
+
+impl Job<'_> {
+    /// One job that does the work of many: a language's search index or map files, the
+    /// sitemaps and redirects of the whole site.
+    fn is_long(&self) -> bool {
+        matches!(
+            self,
+            Job::SearchIndex { .. } | Job::MapFiles { .. } | Job::Sitemaps | Job::Redirects
+        )
+    }
 }
 
 fn list_url(base: &str, number: usize) -> String {

@@ -693,11 +693,15 @@ fn link_translations(sites: &mut [LanguageSite]) {
     }
     let get = |card: &Card| urls.get(&(card.kind, card.id)).cloned().unwrap_or_default();
     for site in sites.iter_mut() {
-        site.treks.iter_mut().for_each(|v| v.translations = get(&v.card));
-        site.contents
-            .iter_mut()
+        site.treks
+            .par_iter_mut()
             .for_each(|v| v.translations = get(&v.card));
-        site.events.iter_mut().for_each(|v| v.translations = get(&v.card));
+        site.contents
+            .par_iter_mut()
+            .for_each(|v| v.translations = get(&v.card));
+        site.events
+            .par_iter_mut()
+            .for_each(|v| v.translations = get(&v.card));
         site.sites.iter_mut().for_each(|v| v.translations = get(&v.card));
         site.courses
             .iter_mut()
