@@ -271,20 +271,17 @@ pub fn jobs<'a>(
             .map(|(to, bytes)| Job::Fingerprinted { to, bytes }),
     );
     jobs.extend([Job::Sitemaps, Job::Robots, Job::Redirects]);
-    // The jobs that each take long first (a stable sort keeps the others' order): started last,
-    // one of them kept a core busy after the other had finished everything else.
-    jobs.sort_by_key(|job| !job.is_long());
+    // The site-wide files first (a stable sort keeps the others' order): started last, they
+    // kept one core busy after the other had finished everything else. Not the languages'
+    // search indexes and map files, whose memory would then add to the views' at 20,000 treks.
+    jobs.sort_by_key(|job| !job.is_site_wide());
     Ok(jobs)
 }
 
 impl Job<'_> {
-    /// One job that does the work of many: a language's search index or map files, the
-    /// sitemaps and redirects of the whole site.
-    fn is_long(&self) -> bool {
-        matches!(
-            self,
-            Job::SearchIndex { .. } | Job::MapFiles { .. } | Job::Sitemaps | Job::Redirects
-        )
+    /// One job over every page of every language: the sitemaps and the redirects.
+    fn is_site_wide(&self) -> bool {
+        matches!(self, Job::Sitemaps | Job::Redirects)
     }
 }
 
