@@ -140,7 +140,7 @@ mod tests {
     fn a_large_file_read_in_parts_is_the_file() {
         let root = tempfile::tempdir().unwrap();
         let path = root.path().join("trek.json");
-        // Over 40 MiB of two- and three-byte characters, so parts end inside characters.
+        // Over 40 MiB, with two- and three-byte characters where a part may end.
         let text = "[{\"name\": \"Crête de l'Éstive — 2 000 m\"},\n".repeat(1_100_000);
         std::fs::write(&path, &text).unwrap();
         assert!(text.len() > 40 << 20);
