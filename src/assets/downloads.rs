@@ -25,10 +25,23 @@ pub struct DownloadError {
 /// The part of a download written from the geometry alone, the same bytes in every language:
 /// written for a trek's first language and copied into the others. Formatting the coordinates
 /// is most of the cost of a download, and a trek has one in each language it is shown in.
-#[derive(Default)]
-pub struct Part(Option<(&'static str, Vec<u8>)>);
+pub struct Part {
+    kept: Option<(&'static str, Vec<u8>)>,
+    /// False for a trek shown in one language: nothing would copy the part.
+    keep: bool,
+}
+
+impl Default for Part {
+    fn default() -> Self {
+        Part::new(true)
+    }
+}
 
 impl Part {
+    pub fn new(keep: bool) -> Part {
+        Part { kept: None, keep }
+    }
+
     /// Appends the `format` file's part to `out`, written by `write` unless it is kept.
     fn write_into(
         &mut self,
@@ -36,12 +49,14 @@ impl Part {
         format: &'static str,
         write: impl FnOnce(&mut Vec<u8>) -> std::io::Result<()>,
     ) -> std::io::Result<()> {
-        match &self.0 {
+        match &self.kept {
             Some((kept, bytes)) if *kept == format => out.extend_from_slice(bytes),
             _ => {
                 let start = out.len();
                 write(out)?;
-                self.0 = Some((format, out[start..].to_vec()));
+                if self.keep {
+                    self.kept = Some((format, out[start..].to_vec()));
+                }
             }
         }
         Ok(())
@@ -487,6 +502,11 @@ mod tests {
             geojson(&TREK, &line, Default::default(), &mut Part::default())
         );
         assert_eq!(first_gpx, gpx(&TREK, &line, &mut part).unwrap());
+        let mut unkept = Part::new(false);
+        for _ in 0..2 {
+            assert_eq!(first_gpx, gpx(&TREK, &line, &mut unkept).unwrap());
+        }
+        assert!(unkept.kept.is_none());
     }
 
     /// The geojson crate's writing of the same file, through its types and serde_json.

@@ -277,7 +277,7 @@ impl<'a> Renderer<'a> {
                 .map(|(name, xml)| write(name, xml.as_bytes(), None))
                 .collect(),
             Job::Download { format, treks } => {
-                let mut geometry_part = GeometryPart::default();
+                let mut geometry_part = GeometryPart::new(treks.len() > 1);
                 treks
                     .iter()
                     .map(|&(site, trek)| {
@@ -467,13 +467,22 @@ impl<'a> Renderer<'a> {
 
 /// A trek's geometry and the part of its download written from it alone
 /// ([`downloads::Part`]), kept for the trek's download in its next language.
-#[derive(Default)]
 struct GeometryPart {
     geometry: Option<Arc<Geometry>>,
     part: downloads::Part,
+    /// Whether the trek has a download in another language to copy the part into.
+    shared: bool,
 }
 
 impl GeometryPart {
+    fn new(shared: bool) -> Self {
+        GeometryPart {
+            geometry: None,
+            part: downloads::Part::new(shared),
+            shared,
+        }
+    }
+
     /// The part kept for `geometry`; a new one when it was kept for another geometry.
     fn of(&mut self, geometry: &Arc<Geometry>) -> &mut downloads::Part {
         if !self
@@ -482,7 +491,7 @@ impl GeometryPart {
             .is_some_and(|kept| Arc::ptr_eq(kept, geometry))
         {
             self.geometry = Some(Arc::clone(geometry));
-            self.part = downloads::Part::default();
+            self.part = downloads::Part::new(self.shared);
         }
         &mut self.part
     }
