@@ -16,44 +16,76 @@ pub fn read_to_string(path: &Path) -> io::Result<String> {
 
 /// A large file's text, read in as many parts at once as there are worker threads: a large
 /// instance's treks file is hundreds of megabytes, and reading it on one core, the kernel
-/// copying it and mapping fresh memory for it, was a tenth of a one-trek rebuild.
+/// copying it and mapping fresh memory for it, was a tenth of a one-trek rebuild. The file
+/// stays open, for parts of it to be read again ([`read_exact_at`]) from the very file read,
+/// even if another is written in its place meanwhile.
+pub fn read_large_to_string(path: &Path) -> io::Result<(std::fs::File, String)> {
+    let file = std::fs::File::open(path).map_err(|e| with_path(e, "read", path))?;
+    let text = read_parts(&file).map_err(|e| with_path(e, "read", path))?;
+    Ok((file, text))
+}
+
 #[cfg(not(unix))]
-pub fn read_large_to_string(path: &Path) -> io::Result<String> {
-    read_to_string(path)
+fn read_parts(mut file: &std::fs::File) -> io::Result<String> {
+    use std::io::Read;
+    let mut text = String::new();
+    file.read_to_string(&mut text)?;
+    Ok(text)
 }
 
 #[cfg(unix)]
-pub fn read_large_to_string(path: &Path) -> io::Result<String> {
+fn read_parts(file: &std::fs::File) -> io::Result<String> {
     use rayon::prelude::*;
+    use std::io::Read;
     use std::os::unix::fs::FileExt;
     const PART: usize = 16 << 20;
-    let file = std::fs::File::open(path).map_err(|e| with_path(e, "read", path))?;
-    let len = file.metadata().map_err(|e| with_path(e, "read", path))?.len() as usize;
+    let whole = |mut file: &std::fs::File| {
+        use std::io::Seek;
+        let mut text = String::new();
+        file.seek(io::SeekFrom::Start(0))?;
+        file.read_to_string(&mut text)?;
+        Ok(text)
+    };
+    let len = file.metadata()?.len() as usize;
     if len <= PART {
-        return read_to_string(path);
+        return whole(file);
     }
     let part = len.div_ceil(rayon::current_num_threads()).max(PART);
     let mut bytes = vec![0; len];
     bytes
         .par_chunks_mut(part)
         .enumerate()
-        .try_for_each(|(i, chunk)| file.read_exact_at(chunk, (i * part) as u64))
-        .map_err(|e| with_path(e, "read", path))?;
+        .try_for_each(|(i, chunk)| file.read_exact_at(chunk, (i * part) as u64))?;
     // A file that grew while it was read is read again whole, as one read would have seen it.
-    if file
-        .read_at(&mut [0], len as u64)
-        .map_err(|e| with_path(e, "read", path))?
-        != 0
-    {
-        return read_to_string(path);
+    if file.read_at(&mut [0], len as u64)? != 0 {
+        return whole(file);
     }
-    String::from_utf8(bytes).map_err(|e| {
-        with_path(
-            io::Error::new(io::ErrorKind::InvalidData, e.utf8_error()),
-            "read",
-            path,
-        )
-    })
+    String::from_utf8(bytes).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e.utf8_error()))
+}
+
+/// `buffer.len()` bytes of `file` from `offset`.
+#[cfg(unix)]
+pub fn read_exact_at(file: &std::fs::File, buffer: &mut [u8], offset: u64, path: &Path) -> io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(file, buffer, offset).map_err(|e| with_path(e, "read", path))
+}
+
+/// `buffer.len()` bytes of `file` from `offset`.
+#[cfg(not(unix))]
+pub fn read_exact_at(
+    mut file: &std::fs::File,
+    buffer: &mut [u8],
+    offset: u64,
+    path: &Path,
+) -> io::Result<()> {
+    use std::io::{Read, Seek};
+    // Seeking moves the position every reader of the handle shares: one at a time.
+    static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _one = ONE_AT_A_TIME
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    file.seek(io::SeekFrom::Start(offset))
+        .and_then(|_| file.read_exact(buffer))
+        .map_err(|e| with_path(e, "read", path))
 }
 
 pub fn read(path: &Path) -> io::Result<Vec<u8>> {
@@ -144,10 +176,19 @@ mod tests {
         let text = "[{\"name\": \"Crête de l'Éstive — 2 000 m\"},\n".repeat(1_100_000);
         std::fs::write(&path, &text).unwrap();
         assert!(text.len() > 40 << 20);
-        assert_eq!(read_large_to_string(&path).unwrap(), text);
+        let (file, read) = read_large_to_string(&path).unwrap();
+        assert_eq!(read, text);
+        // Read again in part from the file kept open, even once another replaced it.
+        std::fs::write(root.path().join("other"), "x").unwrap();
+        std::fs::rename(root.path().join("other"), &path).unwrap();
+        let mut part = vec![0; 12];
+        read_exact_at(&file, &mut part, 40 + 11, &path).unwrap();
+        assert_eq!(part, text.as_bytes()[51..63]);
         let small = root.path().join("city.json");
         std::fs::write(&small, "[]\n").unwrap();
-        assert_eq!(read_large_to_string(&small).unwrap(), "[]\n");
+        assert_eq!(read_large_to_string(&small).unwrap().1, "[]\n");
+        let error = read_exact_at(&file, &mut part, text.len() as u64 - 4, &path).unwrap_err();
+        assert!(error.to_string().contains("trek.json"), "{error}");
         let mut broken = text.into_bytes();
         broken[30 << 20] = 0xff;
         std::fs::write(&path, &broken).unwrap();

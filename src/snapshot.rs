@@ -80,7 +80,7 @@ impl Snapshot {
     pub fn read_files(files: SnapshotFiles) -> Result<Snapshot, SnapshotError> {
         let mut objects = BTreeMap::new();
         for name in files.manifest.counts.keys() {
-            if let Some((path, text)) = files.read(name)? {
+            if let Some((path, _, text)) = files.read(name)? {
                 objects.insert(name.clone(), parse_objects(&path, &text)?);
             }
         }
@@ -136,15 +136,16 @@ impl SnapshotFiles {
         })
     }
 
-    /// The path and text of an endpoint's file; `None` when the manifest does not list it.
-    pub fn read(&self, endpoint: &str) -> Result<Option<(PathBuf, String)>, SnapshotError> {
+    /// The path, open file and text of an endpoint's file; `None` when the manifest does not
+    /// list it.
+    pub fn read(&self, endpoint: &str) -> Result<Option<(PathBuf, std::fs::File, String)>, SnapshotError> {
         // Only endpoints sentier knows: a manifest naming `../x` reads nothing outside DIR.
         if !self.manifest.counts.contains_key(endpoint) || crate::endpoint::find(endpoint).is_none() {
             return Ok(None);
         }
         let path = self.dir.join(format!("{endpoint}.json"));
-        let text = fs::read_large_to_string(&path)?;
-        Ok(Some((path, text)))
+        let (file, text) = fs::read_large_to_string(&path)?;
+        Ok(Some((path, file, text)))
     }
 }
 

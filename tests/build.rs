@@ -234,7 +234,11 @@ fn build_from_the_api_writes_only_the_output_directory() {
         .collect();
     assert_eq!(
         cached,
-        BTreeSet::from(["drawings.msgpack".to_string(), "proximity.msgpack".into()])
+        BTreeSet::from([
+            "drawings.msgpack".to_string(),
+            "known-routes.msgpack".into(),
+            "proximity.msgpack".into()
+        ])
     );
     let page = site.read("public/trek/903512-le-lac-de-combeynot/index.html");
     assert!(

@@ -103,7 +103,7 @@ fn both_language_forms_and_both_city_shapes_decode_to_the_same_model() {
         [CityRef::Code("09231".into()), CityRef::Code("09302".into())]
     );
     assert_eq!(trek.descent, Some(-777.0));
-    assert!(trek.geometry.as_ref().unwrap().has_elevation());
+    assert!(trek.geometry.as_ref().unwrap().geometry().has_elevation());
     assert_eq!(trek.previous, []);
 
     let fr = model::decode(&snapshot(BTreeMap::from([(
@@ -192,7 +192,7 @@ fn the_real_ecrins_treks_decode_with_their_full_geometries() {
         .dataset
         .treks
         .iter()
-        .map(|t| t.geometry.as_ref().unwrap().coords().count())
+        .map(|t| t.geometry.as_ref().unwrap().geometry().coords().count())
         .collect();
     assert!(points.iter().all(|n| (186..=2854).contains(n)), "{points:?}");
     assert!(
@@ -200,7 +200,7 @@ fn the_real_ecrins_treks_decode_with_their_full_geometries() {
             .dataset
             .treks
             .iter()
-            .all(|t| !t.geometry.as_ref().unwrap().has_elevation()),
+            .all(|t| !t.geometry.as_ref().unwrap().geometry().has_elevation()),
         "2D geometries"
     );
 }

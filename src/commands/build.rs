@@ -5,12 +5,16 @@
 //! whose inputs are unchanged are not rendered, and only files whose bytes changed are written
 //! (see `output::writer`). `--full` renders everything.
 
+use std::collections::HashSet;
+use std::sync::Arc;
+
 use anyhow::{bail, Context, Result};
 
 use crate::cli::BuildArgs;
 use crate::config::Source;
 use crate::config::{Config, Overrides};
 use crate::fingerprint::{Digest, Fingerprint};
+use crate::model::trek_route::RouteFile;
 use crate::output::{self, BuildRecord, Marker, PreviousSite, SiteWriter, Staging};
 use crate::printer::Printer;
 use crate::render::{self, Renderer, Theme};
@@ -44,6 +48,8 @@ pub fn run(args: &BuildArgs, printer: &Printer) -> Result<()> {
 pub struct Selection {
     data: Option<Digest>,
     sites: Vec<select::LanguageSite>,
+    /// The file the sites' routes left undecoded are read from.
+    route_file: Option<Arc<RouteFile>>,
 }
 
 /// [`run`], reusing `selection` when the data it was made from is unchanged, and leaving this
@@ -86,18 +92,25 @@ pub fn run_with(args: &BuildArgs, printer: &Printer, selection: &mut Selection) 
     }
 
     let cache_dir = config.root.join(select::CACHE_DIR);
-    let sites = match std::mem::take(selection) {
+    let (sites, route_file) = match std::mem::take(selection) {
         Selection {
             data: Some(kept),
             sites,
-        } if Some(&kept) == data.as_ref() => sites,
+            route_file,
+        } if Some(&kept) == data.as_ref() => (sites, route_file),
         _ => {
+            // The routes an earlier build decoded need not be decoded again unless used.
+            let known_routes = if args.full {
+                HashSet::new()
+            } else {
+                select::cache::known_routes(&cache_dir)
+            };
             let (manifest, decoded) = match &config.source {
                 // Read file by file as it is decoded: the "decode" stage includes the reading.
                 Some(Source::Snapshot(dir)) => {
                     let files = super::open_snapshot(dir, printer)?;
                     stages.lap("snapshot");
-                    let decoded = crate::model::decode_files(&files)
+                    let decoded = crate::model::decode_files(&files, &known_routes)
                         .with_context(|| format!("cannot read the snapshot {}", dir.display()))?;
                     (files.manifest, decoded)
                 }
@@ -120,7 +133,7 @@ pub fn run_with(args: &BuildArgs, printer: &Printer, selection: &mut Selection) 
             let caches = if args.full {
                 Caches::default()
             } else {
-                Caches::load(&cache_dir)
+                Caches::load(&cache_dir, known_routes)
             };
             // Only a shortcut for the next build, and right whether this one succeeds or not.
             let keep = |caches: Caches| {
@@ -132,8 +145,9 @@ pub fn run_with(args: &BuildArgs, printer: &Printer, selection: &mut Selection) 
                 }
             };
             let sites = select::select(&dataset, &config, &context, caches, keep);
+            let route_file = dataset.route_file.clone();
             dataset.free();
-            sites
+            (sites, route_file)
         }
     };
     let content = content::load(&config)?;
@@ -164,6 +178,9 @@ pub fn run_with(args: &BuildArgs, printer: &Printer, selection: &mut Selection) 
     let written = Renderer::new(&render_inputs).run(&jobs, &writer, &|| progress.inc(1))?;
     drop(progress);
     stages.lap("render");
+    if let Some(failure) = route_file.as_ref().and_then(|file| file.failure()) {
+        bail!("{failure}: {} left unchanged", args.output_dir.display());
+    }
 
     let warnings = printer.counts().values().sum::<usize>();
     if args.source.fail_on_warnings && warnings > 0 {
@@ -201,7 +218,11 @@ pub fn run_with(args: &BuildArgs, printer: &Printer, selection: &mut Selection) 
         per_language.join(", "),
         args.output_dir.display(),
     ));
-    *selection = Selection { data, sites };
+    *selection = Selection {
+        data,
+        sites,
+        route_file,
+    };
     finish(&mut report, &stages, args, printer)
 }
 

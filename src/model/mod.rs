@@ -9,18 +9,22 @@ pub mod geometry;
 pub mod objects;
 mod positions;
 pub mod route;
+pub mod trek_route;
 pub mod values;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
+use crate::fingerprint::Digest;
 use crate::snapshot::{self, Snapshot, SnapshotError, SnapshotFiles};
 use crate::{endpoint, json};
 pub use objects::*;
+use trek_route::{Known, LineAt, RouteFile, TrekRoute};
 pub use values::{CityRef, Id, Published, Text};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -73,6 +77,8 @@ pub struct Dataset {
     pub districts: HashMap<Id, District>,
     /// Endpoint name (`trek_difficulty`, `theme`...) → its values by id.
     pub nomenclatures: BTreeMap<&'static str, HashMap<Id, Nomenclature>>,
+    /// The file routes left undecoded are read from ([`trek_route`]).
+    pub route_file: Option<Arc<RouteFile>>,
 }
 
 impl Dataset {
@@ -142,7 +148,9 @@ const NOMENCLATURES: &[&str] = &[
 /// Decodes a snapshot that is still needed afterwards (a pull writes it).
 pub fn decode(snapshot: &Snapshot) -> Decoded {
     let languages = snapshot.manifest.languages.clone();
-    let decoded = decode_lists(languages, &mut |name| Ok(Raws::Borrowed(snapshot.objects(name))));
+    let decoded = decode_lists(languages, &HashSet::new(), &mut |name| {
+        Ok(Raws::Borrowed(snapshot.objects(name)))
+    });
     decoded.expect("raw objects in memory decode without reading")
 }
 
@@ -153,7 +161,7 @@ pub fn decode_owned(snapshot: Snapshot) -> Decoded {
         manifest,
         mut objects,
     } = snapshot;
-    let decoded = decode_lists(manifest.languages, &mut |name| {
+    let decoded = decode_lists(manifest.languages, &HashSet::new(), &mut |name| {
         Ok(Raws::Owned(objects.remove(name).unwrap_or_default()))
     });
     decoded.expect("raw objects in memory decode without reading")
@@ -161,11 +169,16 @@ pub fn decode_owned(snapshot: Snapshot) -> Decoded {
 
 /// Decodes a snapshot directory one file at a time, each object straight from its line of
 /// the file's text: copying every object out of its file first doubled the memory of reading,
-/// and the kernel zeroing those pages was a tenth of a one-trek rebuild.
-pub fn decode_files(files: &SnapshotFiles) -> Result<Decoded, SnapshotError> {
-    decode_lists(files.manifest.languages.clone(), &mut |name| {
+/// and the kernel zeroing those pages was a tenth of a one-trek rebuild. The routes whose text
+/// is in `known_routes` are left in the file until something needs them ([`trek_route`]).
+pub fn decode_files(files: &SnapshotFiles, known_routes: &HashSet<Digest>) -> Result<Decoded, SnapshotError> {
+    decode_lists(files.manifest.languages.clone(), known_routes, &mut |name| {
         Ok(match files.read(name)? {
-            Some((path, text)) => Raws::Text { path, text },
+            Some((path, file, text)) => Raws::Text {
+                path,
+                file: Some(file),
+                text,
+            },
             None => Raws::Borrowed(&[]),
         })
     })
@@ -175,15 +188,24 @@ pub fn decode_files(files: &SnapshotFiles) -> Result<Decoded, SnapshotError> {
 enum Raws<'a> {
     Borrowed(&'a [Box<RawValue>]),
     Owned(Vec<Box<RawValue>>),
-    Text { path: std::path::PathBuf, text: String },
+    Text {
+        path: std::path::PathBuf,
+        /// The file open, to read its routes again from it.
+        file: Option<std::fs::File>,
+        text: String,
+    },
 }
 
 /// Gives an endpoint's raw objects by its name.
 type List<'a, 'b> = &'b mut dyn FnMut(&str) -> Result<Raws<'a>, SnapshotError>;
 
-fn decode_lists<'a>(languages: Vec<String>, list: List<'a, '_>) -> Result<Decoded, SnapshotError> {
+fn decode_lists<'a>(
+    languages: Vec<String>,
+    known_routes: &HashSet<Digest>,
+    list: List<'a, '_>,
+) -> Result<Decoded, SnapshotError> {
     let mut issues = Vec::new();
-    let treks = decode_all::<Trek>("trek", list("trek")?, &mut issues)?;
+    let (treks, route_file) = decode_treks(list("trek")?, known_routes, &mut issues)?;
     let pois = decode_all("poi", list("poi")?, &mut issues)?;
     let touristic_contents = decode_all("touristiccontent", list("touristiccontent")?, &mut issues)?;
     let touristic_events = decode_all("touristicevent", list("touristicevent")?, &mut issues)?;
@@ -234,6 +256,7 @@ fn decode_lists<'a>(languages: Vec<String>, list: List<'a, '_>) -> Result<Decode
             cities,
             districts,
             nomenclatures,
+            route_file,
         },
         issues,
     })
@@ -255,6 +278,44 @@ fn decode_all<T: Decode + Send>(
     raws: Raws,
     issues: &mut Vec<DecodeIssue>,
 ) -> Result<Vec<T>, SnapshotError> {
+    decode_with(endpoint, raws, None, issues)
+}
+
+/// The treks, and the file of the snapshot their routes `known` were left in.
+fn decode_treks(
+    raws: Raws,
+    known: &HashSet<Digest>,
+    issues: &mut Vec<DecodeIssue>,
+) -> Result<(Vec<Trek>, Option<Arc<RouteFile>>), SnapshotError> {
+    match raws {
+        Raws::Text {
+            path,
+            file: Some(file),
+            text,
+        } if !known.is_empty() => {
+            let route_file = RouteFile::new(path.clone(), file);
+            let known = Known {
+                file: &route_file,
+                digests: known,
+            };
+            let raws = Raws::Text {
+                path,
+                file: None,
+                text,
+            };
+            let treks = decode_with("trek", raws, Some(&known), issues)?;
+            Ok((treks, Some(route_file)))
+        }
+        raws => Ok((decode_all("trek", raws, issues)?, None)),
+    }
+}
+
+fn decode_with<T: Decode + Send>(
+    endpoint: &str,
+    raws: Raws,
+    known: Option<&Known>,
+    issues: &mut Vec<DecodeIssue>,
+) -> Result<Vec<T>, SnapshotError> {
     let results: Vec<(Option<T>, Vec<DecodeIssue>)> = match raws {
         Raws::Borrowed(raws) => raws
             .par_iter()
@@ -264,11 +325,17 @@ fn decode_all<T: Decode + Send>(
             .into_par_iter()
             .map(|raw| decode_one(endpoint, raw.get()))
             .collect(),
-        Raws::Text { path, text } => {
+        Raws::Text { path, text, .. } => {
             let from_lines = snapshot::object_lines(&text).and_then(|lines| {
                 lines
                     .par_iter()
-                    .map(|line| decode_line(endpoint, line))
+                    .map(|line| {
+                        let at = known.map(|known| LineAt {
+                            known,
+                            offset: (line.as_ptr() as usize - text.as_ptr() as usize) as u64,
+                        });
+                        decode_line(endpoint, line, at)
+                    })
                     .collect::<Option<Vec<_>>>()
             });
             match from_lines {
@@ -279,7 +346,7 @@ fn decode_all<T: Decode + Send>(
                         endpoint,
                         Raws::Owned(snapshot::parse_array(&path, &text)?),
                         issues,
-                    )
+                    );
                 }
             }
         }
@@ -292,10 +359,17 @@ fn decode_all<T: Decode + Send>(
     Ok(decoded)
 }
 
-/// One line of a snapshot file decoded; `None` when the line is not JSON by itself.
-fn decode_line<T: Decode>(endpoint: &str, line: &str) -> Option<(Option<T>, Vec<DecodeIssue>)> {
+/// One line of a snapshot file decoded; `None` when the line is not JSON by itself. `at`:
+/// where the line is in its file.
+fn decode_line<T: Decode>(
+    endpoint: &str,
+    line: &str,
+    at: Option<LineAt>,
+) -> Option<(Option<T>, Vec<DecodeIssue>)> {
     let line = json::sanitize_non_finite(line);
-    let parsed = T::from_text(&line);
+    // A line rewritten is no longer the file's text.
+    let at = at.filter(|_| matches!(line, std::borrow::Cow::Borrowed(_)));
+    let parsed = T::from_line(&line, at);
     if parsed.as_ref().is_err_and(|e| e.is_syntax() || e.is_eof()) {
         return None;
     }
@@ -354,15 +428,33 @@ pub trait Decode: KeptReferences + DeserializeOwned {
     fn from_text(text: &str) -> serde_json::Result<Self> {
         serde_json::from_str(text)
     }
+
+    /// From the text of a line of a snapshot file, found `at` in it.
+    fn from_line(text: &str, _at: Option<LineAt>) -> serde_json::Result<Self> {
+        Self::from_text(text)
+    }
 }
 
 /// A trek's route is read apart from the rest (see [`positions::route_apart`]), when it has
-/// the usual form; the whole text goes through serde otherwise, and for its errors.
+/// the usual form, or left in its file when an earlier build read the same text; the whole
+/// text goes through serde otherwise, and for its errors.
 impl Decode for Trek {
     fn from_text(text: &str) -> serde_json::Result<Trek> {
-        if let Some((rest, route)) = positions::route_apart(text) {
-            if let Ok(mut trek) = serde_json::from_str::<Trek>(&rest) {
-                trek.geometry = Some(std::sync::Arc::new(route));
+        Self::from_line(text, None)
+    }
+
+    fn from_line(text: &str, at: Option<LineAt>) -> serde_json::Result<Trek> {
+        let known = |digest: &Digest| at.is_some_and(|at| at.known.digests.contains(digest));
+        if let Some(apart) = positions::route_apart(text, &known) {
+            let route = match (apart.route, at) {
+                (positions::Read::Decoded(geometry), _) => Some(TrekRoute::decoded(geometry, apart.digest)),
+                (positions::Read::Known { start }, Some(at)) => {
+                    Some(TrekRoute::located(at, apart.at, apart.len, apart.digest, start))
+                }
+                (positions::Read::Known { .. }, None) => None,
+            };
+            if let (Some(route), Ok(mut trek)) = (route, serde_json::from_str::<Trek>(&apart.rest)) {
+                trek.geometry = Some(Arc::new(route));
                 return Ok(trek);
             }
         }
@@ -505,7 +597,7 @@ mod tests {
             .collect();
         assert!(texts.len() > 10);
         for text in texts {
-            assert!(positions::route_apart(text).is_some(), "{text}");
+            assert!(positions::route_apart(text, &|_| false).is_some(), "{text}");
             let apart = format!("{:?}", Trek::from_text(text).unwrap());
             let whole = format!("{:?}", serde_json::from_str::<Trek>(text).unwrap());
             assert_eq!(apart, whole);
@@ -646,7 +738,7 @@ mod tests {
         let pretty = "[\n  {\"id\": 5, \"label\": {\"fr\": \"Facile\"}},\n  {\"id\": 6}\n]\n";
         let dir = snapshot_dir(&[("trek", lines), ("trek_difficulty", pretty)]);
         let files = SnapshotFiles::open(dir.path()).unwrap();
-        let from_files = decode_files(&files).unwrap();
+        let from_files = decode_files(&files, &HashSet::new()).unwrap();
         let read = decode(&Snapshot::read(dir.path()).unwrap());
         let ids = |d: &Decoded| d.dataset.treks.iter().map(|t| t.id.0).collect::<Vec<_>>();
         assert_eq!(ids(&from_files), [1, 3]);
@@ -656,11 +748,39 @@ mod tests {
         assert_eq!(from_files.dataset.nomenclatures["trek_difficulty"].len(), 2);
     }
 
+    /// Routes an earlier build read are left in the file, and read from it, the same, when used;
+    /// the others are decoded at once.
+    #[test]
+    fn known_routes_are_left_in_their_file_until_used() {
+        let sample = include_str!("../../sample/snapshot/trek.json");
+        let dir = snapshot_dir(&[("trek", sample)]);
+        let files = SnapshotFiles::open(dir.path()).unwrap();
+        let first = decode_files(&files, &HashSet::new()).unwrap().dataset;
+        assert!(first.route_file.is_none());
+        fn routes(d: &Dataset) -> Vec<&TrekRoute> {
+            d.treks.iter().filter_map(|t| t.geometry.as_deref()).collect()
+        }
+        assert!(routes(&first).len() > 2);
+        let mut known: HashSet<Digest> = routes(&first).iter().map(|r| r.digest().clone()).collect();
+        let unknown = routes(&first)[0].digest().clone();
+        known.remove(&unknown);
+        let again = decode_files(&files, &known).unwrap().dataset;
+        assert!(again.route_file.is_some());
+        assert_eq!(routes(&again).len(), routes(&first).len());
+        for (left, decoded) in routes(&again).into_iter().zip(routes(&first)) {
+            assert_eq!(left.digest(), decoded.digest());
+            assert_eq!(left.start(), decoded.start());
+            assert_eq!(left.is_decoded(), *left.digest() == unknown);
+            assert_eq!(left.geometry(), decoded.geometry());
+        }
+        assert_eq!(again.route_file.unwrap().failure(), None);
+    }
+
     #[test]
     fn a_malformed_snapshot_file_is_an_error_naming_it_and_the_line() {
         let dir = snapshot_dir(&[("trek", "[\n{\"id\":1},\n{\"id\":2\n]\n")]);
         let files = SnapshotFiles::open(dir.path()).unwrap();
-        let Err(error) = decode_files(&files) else {
+        let Err(error) = decode_files(&files, &HashSet::new()) else {
             panic!("a malformed file decoded");
         };
         let error = error.to_string();

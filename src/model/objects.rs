@@ -9,6 +9,7 @@ use std::sync::Arc;
 use serde::Deserialize;
 
 use super::geometry::{self, Coord, Geometry};
+use super::trek_route::TrekRoute;
 use super::values::{nullable, number, string, CityRef, Id, Published, Ref, Refs, Scalar, Text};
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -103,8 +104,8 @@ pub struct Trek {
     #[serde(default)]
     pub accessibility_width: Text,
     /// Shared: every language's view and the download and map jobs read the same route.
-    #[serde(default, deserialize_with = "geometry::optional_shared")]
-    pub geometry: Option<Arc<Geometry>>,
+    #[serde(default, deserialize_with = "super::trek_route::optional")]
+    pub geometry: Option<Arc<TrekRoute>>,
     #[serde(default, deserialize_with = "geometry::optional_point")]
     pub parking_location: Option<Coord>,
     #[serde(default, deserialize_with = "geometry::optional")]

@@ -7,6 +7,8 @@ use serde::{Deserialize, Deserializer};
 use serde_json::value::RawValue;
 
 use super::geometry::{Coord, Geometry};
+use super::trek_route::text_digest;
+use crate::fingerprint::Digest;
 
 /// A route's usual form, a LineString of well-formed positions, read into vertices with no
 /// intermediate; `None` for anything else (another type, a `null`, a position out of range),
@@ -47,15 +49,41 @@ fn written_line(raw: &str) -> Option<Vec<Coord>> {
     scan.peek().is_none().then_some(coords)
 }
 
-/// An object's text with the route in its top-level `"geometry"` member apart: the text with
-/// `null` for that member's value, and the route, when it is a LineString of plain decimals
-/// ([`written_line`]); `None` otherwise. Serde then reads the rest of the object: asking it
-/// for the route's text checked every byte of it, which the route's reading does anyway, and
-/// was a fourteenth of a one-trek rebuild.
+/// An object's text with the route in its top-level `"geometry"` member apart
+/// ([`route_apart`]).
+pub struct Apart {
+    /// The object's text with `null` for the route: serde reads the rest of the object from it.
+    pub rest: String,
+    /// Where the route's text is in the object's text.
+    pub at: usize,
+    pub len: usize,
+    /// [`text_digest`] of the route's text.
+    pub digest: Digest,
+    pub route: Read,
+}
+
+pub enum Read {
+    Decoded(Geometry),
+    /// A text `known` to [`route_apart`]: only its first vertex was read.
+    Known {
+        start: Coord,
+    },
+}
+
+/// An object's text with the route in its top-level `"geometry"` member apart, when the route
+/// is a LineString of plain decimals ([`written_line`]); `None` otherwise. Serde then reads
+/// the rest of the object: asking it for the route's text checked every byte of it, which the
+/// route's reading does anyway, and was a fourteenth of a one-trek rebuild.
+///
+/// A route whose text's digest is `known` (an earlier build read that very text) is not read
+/// again: found by where its positions end, it is left for [`super::trek_route::TrekRoute`] to
+/// decode when something needs its vertices. Reading every route was a fifth of a one-trek
+/// rebuild.
 ///
 /// Every byte outside the route is in the text returned, so the object is valid JSON exactly
-/// when serde reads that text: the route's reading accepts only valid JSON.
-pub fn route_apart(text: &str) -> Option<(String, Geometry)> {
+/// when serde reads that text: the route's reading accepts only valid JSON, and a known text
+/// was read whole once.
+pub fn route_apart(text: &str, known: &dyn Fn(&Digest) -> bool) -> Option<Apart> {
     let mut scan = Scan {
         bytes: text.as_bytes(),
         at: 0,
@@ -66,18 +94,59 @@ pub fn route_apart(text: &str) -> Option<(String, Geometry)> {
             scan.expect(b':')?;
             scan.peek()?;
             let start = scan.at;
-            let coords = scan.line()?;
-            let mut rest = String::with_capacity(text.len() - (scan.at - start) + 4);
+            let (end, digest, route) = match known_line(text, start, known) {
+                Some(found) => found,
+                None => {
+                    let coords = scan.line()?;
+                    let digest = text_digest(&text.as_bytes()[start..scan.at]);
+                    (scan.at, digest, Read::Decoded(Geometry::LineString(coords)))
+                }
+            };
+            let mut rest = String::with_capacity(text.len() - (end - start) + 4);
             rest.push_str(&text[..start]);
             rest.push_str("null");
-            rest.push_str(&text[scan.at..]);
-            return Some((rest, Geometry::LineString(coords)));
+            rest.push_str(&text[end..]);
+            return Some(Apart {
+                rest,
+                at: start,
+                len: end - start,
+                digest,
+                route,
+            });
         }
         scan.skip_value()?;
         scan.expect(b':')?;
         scan.skip_value()?;
         scan.expect(b',')?;
     }
+}
+
+/// The end, digest and first vertex of the LineString at `start`, when its text is `known`.
+/// Its positions end at the first `]]` (a position is a list of numbers), found at memory
+/// speed; a text written otherwise is not known, and is read whole.
+fn known_line(text: &str, start: usize, known: &dyn Fn(&Digest) -> bool) -> Option<(usize, Digest, Read)> {
+    let bytes = text.as_bytes();
+    let closed = start + memchr::memmem::find(bytes.get(start..)?, b"]]")? + 2;
+    let mut scan = Scan { bytes, at: closed };
+    if scan.peek()? == b',' {
+        scan.at += 1;
+        scan.literal(br#""type""#)?;
+        scan.expect(b':')?;
+        scan.literal(br#""LineString""#)?;
+    }
+    scan.expect(b'}')?;
+    let route = &bytes[start..scan.at];
+    let digest = text_digest(route);
+    if !known(&digest) {
+        return None;
+    }
+    let first = memchr::memmem::find(route, b"[[")? + 1;
+    let start_vertex = Scan {
+        bytes: route,
+        at: first,
+    }
+    .position()?;
+    Some((scan.at, digest, Read::Known { start: start_vertex }))
 }
 
 /// Positions whose numbers have at most 7 decimals (longitude, latitude) and 3 (altitude),
@@ -178,22 +247,7 @@ impl Scan<'_> {
             return Some(coords);
         }
         loop {
-            self.expect(b'[')?;
-            let lon = self.decimal(7)?;
-            self.expect(b',')?;
-            let lat = self.decimal(7)?;
-            let altitude = if self.peek() == Some(b',') {
-                self.at += 1;
-                Some(self.decimal(3)?)
-            } else {
-                None
-            };
-            if self.peek() != Some(b']') {
-                // A fourth number (a measure): the general reader drops it.
-                return None;
-            }
-            self.at += 1;
-            coords.push(Coord::from_units(lon, lat, altitude)?);
+            coords.push(self.position()?);
             match self.next()? {
                 b',' => continue,
                 b']' => break,
@@ -202,6 +256,27 @@ impl Scan<'_> {
         }
         coords.shrink_to_fit();
         Some(coords)
+    }
+
+    /// One position, `[lon, lat]` or `[lon, lat, altitude]`.
+    #[inline]
+    fn position(&mut self) -> Option<Coord> {
+        self.expect(b'[')?;
+        let lon = self.decimal(7)?;
+        self.expect(b',')?;
+        let lat = self.decimal(7)?;
+        let altitude = if self.peek() == Some(b',') {
+            self.at += 1;
+            Some(self.decimal(3)?)
+        } else {
+            None
+        };
+        if self.peek() != Some(b']') {
+            // A fourth number (a measure): the general reader drops it.
+            return None;
+        }
+        self.at += 1;
+        Coord::from_units(lon, lat, altitude)
     }
 
     /// `literal`, after any whitespace.
@@ -386,12 +461,46 @@ mod tests {
 }}"#
             ),
         ] {
-            let (rest, route) = route_apart(&text).expect(&text);
-            assert_eq!(route, expected);
+            let apart = route_apart(&text, &|_| false).expect(&text);
+            assert!(matches!(&apart.route, Read::Decoded(route) if *route == expected));
             let at = text.rfind(line).unwrap();
-            assert_eq!(rest, format!("{}null{}", &text[..at], &text[at + line.len()..]));
-            assert!(serde_json::from_str::<serde_json::Value>(&rest).is_ok());
+            assert_eq!((apart.at, apart.len), (at, line.len()));
+            assert_eq!(apart.digest, text_digest(line.as_bytes()));
+            assert_eq!(
+                apart.rest,
+                format!("{}null{}", &text[..at], &text[at + line.len()..])
+            );
+            assert!(serde_json::from_str::<serde_json::Value>(&apart.rest).is_ok());
+            // Known: found without being read, the same text apart.
+            let digest = apart.digest.clone();
+            let known = route_apart(&text, &|d| *d == digest).unwrap();
+            assert!(matches!(known.route, Read::Known { start } if Some(start) == expected.start()));
+            assert_eq!(
+                (known.at, known.len, &known.rest),
+                (apart.at, apart.len, &apart.rest)
+            );
         }
+        // Known texts, type first or last: the same end as reading them finds.
+        for line in [
+            r#"{"type":"LineString","coordinates":[[6.1,44.8,1516.0],[6.2,44.9,1520.0]]}"#,
+            r#"{"coordinates": [[-6.1, -44.8]] , "type" : "LineString" }"#,
+        ] {
+            let text = format!(r#"{{"id": 1, "geometry": {line}, "name": {{"fr": "]]}}"}}}}"#);
+            let eager = route_apart(&text, &|_| false).unwrap();
+            let known = route_apart(&text, &|d| *d == eager.digest).unwrap();
+            assert!(matches!(known.route, Read::Known { .. }), "{line}");
+            assert_eq!(
+                (known.at, known.len, &known.rest),
+                (eager.at, eager.len, &eager.rest)
+            );
+        }
+        // A known digest of another text does not make a text known.
+        let other = text_digest(b"[]");
+        let text = format!(r#"{{"geometry": {line}}}"#);
+        assert!(matches!(
+            route_apart(&text, &|d| *d == other).unwrap().route,
+            Read::Decoded(_)
+        ));
         for other in [
             r#"{"id": 1}"#.to_string(),
             "{}".to_string(),
@@ -405,8 +514,8 @@ mod tests {
             format!(r#"{{"children": [{{"geometry": {line}}}]}}"#),
         ] {
             assert!(
-                route_apart(&other)
-                    .is_none_or(|(rest, _)| serde_json::from_str::<serde_json::Value>(&rest).is_err()),
+                route_apart(&other, &|_| false)
+                    .is_none_or(|apart| serde_json::from_str::<serde_json::Value>(&apart.rest).is_err()),
                 "{other}"
             );
         }

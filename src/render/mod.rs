@@ -24,7 +24,7 @@ use crate::assets::{downloads, map, search};
 use crate::config::{extra_as_json, Config};
 use crate::content::Content;
 use crate::fingerprint::{Digest, Fingerprint};
-use crate::model::geometry::Geometry;
+use crate::model::trek_route::TrekRoute;
 use crate::output::{SiteWriter, Written};
 use crate::select::LanguageSite;
 pub use jobs::{jobs, Job, Page, PageJob};
@@ -468,7 +468,7 @@ impl<'a> Renderer<'a> {
 /// A trek's geometry and the part of its download written from it alone
 /// ([`downloads::Part`]), kept for the trek's download in its next language.
 struct GeometryPart {
-    geometry: Option<Arc<Geometry>>,
+    geometry: Option<Arc<TrekRoute>>,
     part: downloads::Part,
     /// Whether the trek has a download in another language to copy the part into.
     shared: bool,
@@ -484,7 +484,7 @@ impl GeometryPart {
     }
 
     /// The part kept for `geometry`; a new one when it was kept for another geometry.
-    fn of(&mut self, geometry: &Arc<Geometry>) -> &mut downloads::Part {
+    fn of(&mut self, geometry: &Arc<TrekRoute>) -> &mut downloads::Part {
         if !self
             .geometry
             .as_ref()
@@ -611,10 +611,11 @@ impl Renderer<'_> {
         format: &str,
         geometry_part: &mut GeometryPart,
     ) -> Result<Vec<u8>, RenderError> {
-        let Some(geometry) = &trek.geometry else {
+        let Some(route) = &trek.geometry else {
             return Ok(Vec::new());
         };
-        let part = geometry_part.of(geometry);
+        let part = geometry_part.of(route);
+        let geometry = route.geometry();
         let url = format!("{}{}", self.inputs.config.base_url, trek.card.url);
         let described = downloads::Described {
             name: &trek.card.name.text,

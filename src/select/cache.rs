@@ -4,7 +4,7 @@
 //! not change. Not in the output directory, which is published whole; only ever a shortcut,
 //! so a cache that is absent, unreadable or made for other inputs is ignored.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io;
 use std::path::Path;
 
@@ -95,33 +95,51 @@ impl<V: Serialize + DeserializeOwned> RouteCache<V> {
         self.changed
     }
 
-    /// Writes the cache into `dir` when it changed, replacing the file at once: a build
-    /// interrupted while writing leaves the previous cache.
+    /// Writes the cache into `dir` when it changed.
     pub fn save(&self, dir: &Path) -> io::Result<()> {
         if !self.changed {
             return Ok(());
         }
-        crate::fs::create_dir_all(dir)?;
-        let partial = dir.join(format!(".{}.{}", self.file, std::process::id()));
-        let write = || -> io::Result<()> {
-            let file = std::fs::File::create(&partial)?;
-            // Streamed: a large instance's drawings are a hundred megabytes, written while the
-            // build's views are still held.
-            let mut writer = io::BufWriter::new(file);
-            let cache = CacheFileRef {
-                key: &self.key,
-                entries: &self.entries,
-            };
-            rmp_serde::encode::write(&mut writer, &cache).map_err(io::Error::other)?;
-            writer.into_inner().map_err(|e| e.into_error())?;
-            Ok(())
+        let cache = CacheFileRef {
+            key: &self.key,
+            entries: &self.entries,
         };
-        if let Err(e) = write() {
-            let _ = std::fs::remove_file(&partial);
-            return Err(io::Error::new(e.kind(), format!("{}: {e}", partial.display())));
-        }
-        crate::fs::rename(&partial, &dir.join(self.file))
+        write_file(dir, self.file, &cache)
     }
+}
+
+/// Writes `value` as file `name` in `dir`, replacing the file at once: a build interrupted
+/// while writing leaves the previous one.
+fn write_file(dir: &Path, name: &str, value: &impl Serialize) -> io::Result<()> {
+    crate::fs::create_dir_all(dir)?;
+    let partial = dir.join(format!(".{name}.{}", std::process::id()));
+    let write = || -> io::Result<()> {
+        let file = std::fs::File::create(&partial)?;
+        // Streamed: a large instance's drawings are a hundred megabytes, written while the
+        // build's views are still held.
+        let mut writer = io::BufWriter::new(file);
+        rmp_serde::encode::write(&mut writer, value).map_err(io::Error::other)?;
+        writer.into_inner().map_err(|e| e.into_error())?;
+        Ok(())
+    };
+    if let Err(e) = write() {
+        let _ = std::fs::remove_file(&partial);
+        return Err(io::Error::new(e.kind(), format!("{}: {e}", partial.display())));
+    }
+    crate::fs::rename(&partial, &dir.join(name))
+}
+
+/// The digests of the route texts the last build read (see
+/// [`crate::model::trek_route`]): the routes its drawings were kept for.
+const KNOWN_ROUTES_FILE: &str = "known-routes.msgpack";
+
+/// The route texts an earlier build read, which a build need not decode unless it uses them;
+/// none when the file is absent or unreadable.
+pub fn known_routes(dir: &Path) -> HashSet<Digest> {
+    std::fs::read(dir.join(KNOWN_ROUTES_FILE))
+        .ok()
+        .and_then(|bytes| rmp_serde::from_slice(&bytes).ok())
+        .unwrap_or_default()
 }
 
 /// Every cache a build reads and updates.
@@ -129,6 +147,8 @@ impl<V: Serialize + DeserializeOwned> RouteCache<V> {
 pub struct Caches {
     pub drawings: DrawingCache,
     pub proximity: ProximityCache,
+    /// The routes known when the build started ([`known_routes`], read before the others).
+    pub known_routes: HashSet<Digest>,
 }
 
 impl Default for Caches {
@@ -136,20 +156,31 @@ impl Default for Caches {
         Caches {
             drawings: DrawingCache::empty(super::drawings::CACHE_FILE),
             proximity: ProximityCache::empty(super::proximity::CACHE_FILE),
+            known_routes: HashSet::new(),
         }
     }
 }
 
 impl Caches {
-    pub fn load(dir: &Path) -> Caches {
+    /// The caches in `dir`, with the `known_routes` read from it earlier.
+    pub fn load(dir: &Path, known_routes: HashSet<Digest>) -> Caches {
         Caches {
             drawings: DrawingCache::load(dir, super::drawings::CACHE_FILE),
             proximity: ProximityCache::load(dir, super::proximity::CACHE_FILE),
+            known_routes,
         }
     }
 
     pub fn save(&self, dir: &Path) -> io::Result<()> {
         self.drawings.save(dir)?;
+        // The drawings are kept for every route this build read: those are the routes known.
+        let routes = &self.drawings.entries;
+        if routes.len() != self.known_routes.len() || !routes.keys().all(|r| self.known_routes.contains(r)) {
+            // Sorted: the same routes, the same file.
+            let mut routes: Vec<&Digest> = routes.keys().collect();
+            routes.sort_unstable();
+            write_file(dir, KNOWN_ROUTES_FILE, &routes)?;
+        }
         self.proximity.save(dir)
     }
 }

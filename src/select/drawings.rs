@@ -16,6 +16,7 @@ use crate::assets::simplify;
 use crate::config::Maps;
 use crate::fingerprint::{self, Digest};
 use crate::model::geometry::{Coord, Geometry};
+use crate::model::trek_route::TrekRoute;
 use crate::model::values::Id;
 use crate::model::Trek;
 
@@ -85,7 +86,7 @@ fn cache_key(maps: &Maps) -> String {
 /// one-trek rebuild.
 #[derive(Debug)]
 pub struct LazyProfile {
-    geometry: Arc<Geometry>,
+    route: Arc<TrekRoute>,
     route_digest: Digest,
     drawn: OnceLock<Option<Profile>>,
 }
@@ -94,7 +95,7 @@ impl LazyProfile {
     /// `None` for a route without altitudes.
     pub fn get(&self) -> Option<&Profile> {
         self.drawn
-            .get_or_init(|| profile::profile(&self.geometry))
+            .get_or_init(|| profile::profile(self.route.geometry()))
             .as_ref()
     }
 
@@ -127,15 +128,15 @@ impl Drawings {
             .par_iter()
             .zip(routes)
             .filter_map(|(trek, route)| {
-                let geometry = trek.geometry.as_ref()?;
+                let trek_route = trek.geometry.as_ref()?;
                 let route = route.clone()?;
                 let (cached, fresh) = match cache.get(&route) {
                     Some(cached) => (cached.clone(), false),
-                    None => (draw(geometry, maps), true),
+                    None => (draw(trek_route.geometry(), maps), true),
                 };
                 let drawn = Drawn {
                     profile: Some(Arc::new(LazyProfile {
-                        geometry: Arc::clone(geometry),
+                        route: Arc::clone(trek_route),
                         route_digest: route.clone(),
                         drawn: OnceLock::new(),
                     })),
@@ -172,7 +173,7 @@ impl Drawings {
 mod tests {
     use super::*;
     use crate::fingerprint::Fingerprint;
-    use crate::model::geometry::fingerprint_geometry;
+    use std::collections::HashSet;
 
     fn routes(treks: &[Trek]) -> Vec<Option<Digest>> {
         super::super::route_digests(treks)
@@ -191,11 +192,10 @@ mod tests {
             Coord::new(6.0, 45.0, Some(1000.0)),
             Coord::new(6.01, 45.0, Some(z)),
         ]);
-        let mut route = Fingerprint::new();
-        fingerprint_geometry(&mut route, &geometry);
+        let route = TrekRoute::from_geometry(geometry);
         LazyProfile {
-            geometry: Arc::new(geometry),
-            route_digest: route.finish(),
+            route_digest: route.digest().clone(),
+            route: Arc::new(route),
             drawn: OnceLock::new(),
         }
     }
@@ -252,6 +252,29 @@ mod tests {
         );
     }
 
+    /// The routes known are those drawn, written again whenever they are not what the build
+    /// started with, even when no drawing changed.
+    #[test]
+    fn the_routes_known_are_the_routes_drawn() {
+        use super::super::cache::{known_routes, Caches};
+        let dir = tempfile::tempdir().unwrap();
+        let maps = Maps::default();
+        let treks = [trek(1, 0.0), trek(2, 0.01)];
+        let digests: HashSet<Digest> = routes(&treks).into_iter().flatten().collect();
+        let build = |treks: &[Trek]| {
+            let mut caches = Caches::load(dir.path(), known_routes(dir.path()));
+            drawings(treks, &maps, &mut caches.drawings);
+            caches.save(dir.path()).unwrap();
+        };
+        build(&treks);
+        assert_eq!(known_routes(dir.path()), digests);
+        std::fs::remove_file(dir.path().join("known-routes.msgpack")).unwrap();
+        build(&treks);
+        assert_eq!(known_routes(dir.path()), digests);
+        build(&treks[..1]);
+        assert_eq!(known_routes(dir.path()).len(), 1);
+    }
+
     #[test]
     fn a_cache_for_other_tolerances_or_unreadable_is_ignored() {
         let dir = tempfile::tempdir().unwrap();
@@ -295,14 +318,14 @@ mod tests {
         assert_eq!(json["max_m"], 1100.0);
         assert_eq!(
             json,
-            serde_json::to_value(profile::profile(&profile.geometry)).unwrap()
+            serde_json::to_value(profile::profile(profile.route.geometry())).unwrap()
         );
         let flat = lazy(0.0);
         let flat = LazyProfile {
-            geometry: Arc::new(Geometry::LineString(vec![
+            route: Arc::new(TrekRoute::from_geometry(Geometry::LineString(vec![
                 Coord::new(6.0, 45.0, None),
                 Coord::new(6.01, 45.0, None),
-            ])),
+            ]))),
             ..flat
         };
         assert_eq!(serde_json::to_value(&flat).unwrap(), serde_json::Value::Null);

@@ -4,6 +4,7 @@
 
 use crate::config::{CityFilter, Filters};
 use crate::model::geometry::Geometry;
+use crate::model::trek_route::TrekRoute;
 use crate::model::values::{CityRef, Published, Ref, Refs};
 use crate::model::{Dataset, OutdoorCourse, OutdoorSite, TouristicContent, TouristicEvent, Trek};
 
@@ -71,14 +72,23 @@ macro_rules! common_fields {
         fn districts(&self) -> &Refs {
             &self.districts
         }
+    };
+}
+
+/// For the families whose geometry is decoded with them.
+macro_rules! decoded_geometry {
+    () => {
         fn geometry(&self) -> Option<&Geometry> {
-            self.geometry.as_ref().map(std::borrow::Borrow::borrow)
+            self.geometry.as_ref()
         }
     };
 }
 
 impl Filterable for Trek {
     common_fields!();
+    fn geometry(&self) -> Option<&Geometry> {
+        self.geometry.as_deref().map(TrekRoute::geometry)
+    }
     fn portals(&self) -> Option<&Refs> {
         Some(&self.portal)
     }
@@ -95,6 +105,7 @@ impl Filterable for Trek {
 
 impl Filterable for TouristicContent {
     common_fields!();
+    decoded_geometry!();
     fn portals(&self) -> Option<&Refs> {
         Some(&self.portal)
     }
@@ -108,6 +119,7 @@ impl Filterable for TouristicContent {
 
 impl Filterable for TouristicEvent {
     common_fields!();
+    decoded_geometry!();
     fn portals(&self) -> Option<&Refs> {
         Some(&self.portal)
     }
@@ -121,6 +133,7 @@ impl Filterable for TouristicEvent {
 
 impl Filterable for OutdoorSite {
     common_fields!();
+    decoded_geometry!();
     fn portals(&self) -> Option<&Refs> {
         Some(&self.portal)
     }
@@ -131,6 +144,7 @@ impl Filterable for OutdoorSite {
 
 impl Filterable for OutdoorCourse {
     common_fields!();
+    decoded_geometry!();
     fn structure(&self) -> Option<&Ref> {
         Some(&self.structure)
     }

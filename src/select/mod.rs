@@ -215,12 +215,7 @@ pub fn select(
 fn route_digests(treks: &[Trek]) -> Vec<Option<fingerprint::Digest>> {
     treks
         .par_iter()
-        .map(|trek| {
-            let geometry = trek.geometry.as_deref()?;
-            let mut route = fingerprint::Fingerprint::new();
-            crate::model::geometry::fingerprint_geometry(&mut route, geometry);
-            Some(route.finish())
-        })
+        .map(|trek| Some(trek.geometry.as_deref()?.digest().clone()))
         .collect()
 }
 

@@ -212,11 +212,12 @@ impl Proximity {
             .par_iter()
             .zip(routes)
             .filter_map(|(trek, digest)| {
-                let geometry = trek.geometry.as_deref()?;
+                let trek_route = trek.geometry.as_deref()?;
                 let digest = digest.clone()?;
                 if let Some(around) = cache.get(&digest).and_then(|c| c.around(dataset)) {
                     return Some((trek.id, digest, around, false));
                 }
+                let geometry = trek_route.geometry();
                 let route = Route::new(geometry)?;
                 let bbox = geometry.bbox()?;
                 let near = |index: &BoxIndex<(Id, &Geometry)>| {

@@ -14,6 +14,7 @@ use super::{Card, Link, Translation};
 use crate::fingerprint;
 use crate::html;
 use crate::model::geometry::Geometry;
+use crate::model::trek_route::TrekRoute;
 use crate::model::values::Id;
 use crate::model::{InformationDesk, Poi, Trek, WebLink};
 
@@ -23,7 +24,7 @@ pub struct TrekView {
     pub card: Arc<Card>,
     /// The full-resolution route, shared with the dataset: downloads and maps read it.
     #[serde(skip)]
-    pub geometry: Option<Arc<Geometry>>,
+    pub geometry: Option<Arc<TrekRoute>>,
     /// The route as the maps draw it.
     #[serde(skip)]
     pub map_lines: Arc<crate::assets::map::MapLines>,
@@ -299,7 +300,7 @@ impl Localizer<'_> {
                 .as_ref()
                 .map(|g| g.coords().map(|c| point(*c)).collect())
                 .unwrap_or_default(),
-            departure_point: trek.geometry.as_deref().and_then(Geometry::start).map(point),
+            departure_point: trek.geometry.as_deref().and_then(TrekRoute::start).map(point),
             pois: self.pois_along(around.proximity.trek(trek.id), &around.pois),
             steps: trek
                 .children
