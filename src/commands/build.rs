@@ -135,8 +135,13 @@ pub fn run_with(args: &BuildArgs, printer: &Printer, selection: &mut Selection) 
             } else {
                 Caches::load(&cache_dir, known_routes)
             };
-            // Only a shortcut for the next build, and right whether this one succeeds or not.
+            let route_file = dataset.route_file.clone();
+            // Only a shortcut for the next build, and right whether this one succeeds or not,
+            // unless a route could not be read again: what was drawn from it is not that route's.
             let keep = |caches: Caches| {
+                if route_file.as_ref().is_some_and(|file| file.failure().is_some()) {
+                    return;
+                }
                 if let Err(e) = caches.save(&cache_dir) {
                     printer.info(format!(
                         "cannot keep what was computed from the routes in {}: {e}",
@@ -145,7 +150,6 @@ pub fn run_with(args: &BuildArgs, printer: &Printer, selection: &mut Selection) 
                 }
             };
             let sites = select::select(&dataset, &config, &context, caches, keep);
-            let route_file = dataset.route_file.clone();
             dataset.free();
             (sites, route_file)
         }
