@@ -444,8 +444,7 @@ impl Decode for Trek {
     }
 
     fn from_line(text: &str, at: Option<LineAt>) -> serde_json::Result<Trek> {
-        let known = |digest: &Digest| at.is_some_and(|at| at.known.digests.contains(digest));
-        if let Some(apart) = positions::route_apart(text, &known) {
+        if let Some(apart) = positions::route_apart(text, at.map(|at| at.known.digests)) {
             let route = match (apart.route, at) {
                 (positions::Read::Decoded(geometry), _) => Some(TrekRoute::decoded(geometry, apart.digest)),
                 (positions::Read::Known { start }, Some(at)) => {
@@ -597,7 +596,7 @@ mod tests {
             .collect();
         assert!(texts.len() > 10);
         for text in texts {
-            assert!(positions::route_apart(text, &|_| false).is_some(), "{text}");
+            assert!(positions::route_apart(text, None).is_some(), "{text}");
             let apart = format!("{:?}", Trek::from_text(text).unwrap());
             let whole = format!("{:?}", serde_json::from_str::<Trek>(text).unwrap());
             assert_eq!(apart, whole);

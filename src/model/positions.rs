@@ -6,6 +6,8 @@ use serde::de::{SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 use serde_json::value::RawValue;
 
+use std::collections::HashSet;
+
 use super::geometry::{Coord, Geometry};
 use super::trek_route::text_digest;
 use crate::fingerprint::Digest;
@@ -75,15 +77,15 @@ pub enum Read {
 /// the rest of the object: asking it for the route's text checked every byte of it, which the
 /// route's reading does anyway, and was a fourteenth of a one-trek rebuild.
 ///
-/// A route whose text's digest is `known` (an earlier build read that very text) is not read
-/// again: found by where its positions end, it is left for [`super::trek_route::TrekRoute`] to
-/// decode when something needs its vertices. Reading every route was a fifth of a one-trek
-/// rebuild.
+/// A route whose text's digest is in `known` (an earlier build read that very text) is not
+/// read again: found by where its positions end, it is left for
+/// [`super::trek_route::TrekRoute`] to decode when something needs its vertices. Reading every
+/// route was a fifth of a one-trek rebuild.
 ///
 /// Every byte outside the route is in the text returned, so the object is valid JSON exactly
 /// when serde reads that text: the route's reading accepts only valid JSON, and a known text
 /// was read whole once.
-pub fn route_apart(text: &str, known: &dyn Fn(&Digest) -> bool) -> Option<Apart> {
+pub fn route_apart(text: &str, known: Option<&HashSet<Digest>>) -> Option<Apart> {
     let mut scan = Scan {
         bytes: text.as_bytes(),
         at: 0,
@@ -94,25 +96,24 @@ pub fn route_apart(text: &str, known: &dyn Fn(&Digest) -> bool) -> Option<Apart>
             scan.expect(b':')?;
             scan.peek()?;
             let start = scan.at;
-            let (end, digest, route) = match known_line(text, start, known) {
-                Some(found) => found,
-                None => {
-                    let coords = scan.line()?;
-                    let digest = text_digest(&text.as_bytes()[start..scan.at]);
-                    (scan.at, digest, Read::Decoded(Geometry::LineString(coords)))
+            let mut found = None;
+            if let Some(end) = known.and_then(|_| line_end(text, start)) {
+                let digest = text_digest(&text.as_bytes()[start..end]);
+                if known.is_some_and(|known| known.contains(&digest)) {
+                    if let Some(first) = first_position(&text[start..end]) {
+                        return Some(Apart::new(text, start..end, digest, Read::Known { start: first }));
+                    }
                 }
+                found = Some((end, digest));
+            }
+            let coords = scan.line()?;
+            let digest = match found {
+                // The text fingerprinted is the one read.
+                Some((end, digest)) if end == scan.at => digest,
+                _ => text_digest(&text.as_bytes()[start..scan.at]),
             };
-            let mut rest = String::with_capacity(text.len() - (end - start) + 4);
-            rest.push_str(&text[..start]);
-            rest.push_str("null");
-            rest.push_str(&text[end..]);
-            return Some(Apart {
-                rest,
-                at: start,
-                len: end - start,
-                digest,
-                route,
-            });
+            let route = Read::Decoded(Geometry::LineString(coords));
+            return Some(Apart::new(text, start..scan.at, digest, route));
         }
         scan.skip_value()?;
         scan.expect(b':')?;
@@ -121,10 +122,26 @@ pub fn route_apart(text: &str, known: &dyn Fn(&Digest) -> bool) -> Option<Apart>
     }
 }
 
-/// The end, digest and first vertex of the LineString at `start`, when its text is `known`.
-/// Its positions end at the first `]]` (a position is a list of numbers), found at memory
-/// speed; a text written otherwise is not known, and is read whole.
-fn known_line(text: &str, start: usize, known: &dyn Fn(&Digest) -> bool) -> Option<(usize, Digest, Read)> {
+impl Apart {
+    fn new(text: &str, route: std::ops::Range<usize>, digest: Digest, read: Read) -> Apart {
+        let mut rest = String::with_capacity(text.len() - route.len() + 4);
+        rest.push_str(&text[..route.start]);
+        rest.push_str("null");
+        rest.push_str(&text[route.end..]);
+        Apart {
+            rest,
+            at: route.start,
+            len: route.len(),
+            digest,
+            route: read,
+        }
+    }
+}
+
+/// The end of the LineString at `start`, found without reading its numbers: its positions end
+/// at the first `]]` (a position is a list of numbers), found at memory speed. A text written
+/// otherwise (spaces between the brackets) is not found, and is read whole.
+fn line_end(text: &str, start: usize) -> Option<usize> {
     let bytes = text.as_bytes();
     let closed = start + memchr::memmem::find(bytes.get(start..)?, b"]]")? + 2;
     let mut scan = Scan { bytes, at: closed };
@@ -135,18 +152,17 @@ fn known_line(text: &str, start: usize, known: &dyn Fn(&Digest) -> bool) -> Opti
         scan.literal(br#""LineString""#)?;
     }
     scan.expect(b'}')?;
-    let route = &bytes[start..scan.at];
-    let digest = text_digest(route);
-    if !known(&digest) {
-        return None;
-    }
-    let first = memchr::memmem::find(route, b"[[")? + 1;
-    let start_vertex = Scan {
-        bytes: route,
+    Some(scan.at)
+}
+
+/// The first vertex of a LineString's text.
+fn first_position(route: &str) -> Option<Coord> {
+    let first = memchr::memmem::find(route.as_bytes(), b"[[")? + 1;
+    Scan {
+        bytes: route.as_bytes(),
         at: first,
     }
-    .position()?;
-    Some((scan.at, digest, Read::Known { start: start_vertex }))
+    .position()
 }
 
 /// Positions whose numbers have at most 7 decimals (longitude, latitude) and 3 (altitude),
@@ -461,7 +477,7 @@ mod tests {
 }}"#
             ),
         ] {
-            let apart = route_apart(&text, &|_| false).expect(&text);
+            let apart = route_apart(&text, None).expect(&text);
             assert!(matches!(&apart.route, Read::Decoded(route) if *route == expected));
             let at = text.rfind(line).unwrap();
             assert_eq!((apart.at, apart.len), (at, line.len()));
@@ -472,8 +488,8 @@ mod tests {
             );
             assert!(serde_json::from_str::<serde_json::Value>(&apart.rest).is_ok());
             // Known: found without being read, the same text apart.
-            let digest = apart.digest.clone();
-            let known = route_apart(&text, &|d| *d == digest).unwrap();
+            let known = HashSet::from([apart.digest.clone()]);
+            let known = route_apart(&text, Some(&known)).unwrap();
             assert!(matches!(known.route, Read::Known { start } if Some(start) == expected.start()));
             assert_eq!(
                 (known.at, known.len, &known.rest),
@@ -486,8 +502,8 @@ mod tests {
             r#"{"coordinates": [[-6.1, -44.8]] , "type" : "LineString" }"#,
         ] {
             let text = format!(r#"{{"id": 1, "geometry": {line}, "name": {{"fr": "]]}}"}}}}"#);
-            let eager = route_apart(&text, &|_| false).unwrap();
-            let known = route_apart(&text, &|d| *d == eager.digest).unwrap();
+            let eager = route_apart(&text, None).unwrap();
+            let known = route_apart(&text, Some(&HashSet::from([eager.digest.clone()]))).unwrap();
             assert!(matches!(known.route, Read::Known { .. }), "{line}");
             assert_eq!(
                 (known.at, known.len, &known.rest),
@@ -495,12 +511,11 @@ mod tests {
             );
         }
         // A known digest of another text does not make a text known.
-        let other = text_digest(b"[]");
+        let other = HashSet::from([text_digest(b"[]")]);
         let text = format!(r#"{{"geometry": {line}}}"#);
-        assert!(matches!(
-            route_apart(&text, &|d| *d == other).unwrap().route,
-            Read::Decoded(_)
-        ));
+        let apart = route_apart(&text, Some(&other)).unwrap();
+        assert!(matches!(apart.route, Read::Decoded(_)));
+        assert_eq!(apart.digest, text_digest(line.as_bytes()));
         for other in [
             r#"{"id": 1}"#.to_string(),
             "{}".to_string(),
@@ -514,7 +529,7 @@ mod tests {
             format!(r#"{{"children": [{{"geometry": {line}}}]}}"#),
         ] {
             assert!(
-                route_apart(&other, &|_| false)
+                route_apart(&other, None)
                     .is_none_or(|apart| serde_json::from_str::<serde_json::Value>(&apart.rest).is_err()),
                 "{other}"
             );
