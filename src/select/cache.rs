@@ -133,12 +133,15 @@ fn write_file(dir: &Path, name: &str, value: &impl Serialize) -> io::Result<()> 
 /// [`crate::model::trek_route`]): the routes its drawings were kept for.
 const KNOWN_ROUTES_FILE: &str = "known-routes.msgpack";
 
-/// The route texts an earlier build read, which a build need not decode unless it uses them;
-/// none when the file is absent or unreadable.
+/// The route texts an earlier build of this sentier read, which a build need not decode unless
+/// it uses them; none when the file is absent, unreadable or another sentier's (whose reader may
+/// have accepted other texts).
 pub fn known_routes(dir: &Path) -> HashSet<Digest> {
     std::fs::read(dir.join(KNOWN_ROUTES_FILE))
         .ok()
-        .and_then(|bytes| rmp_serde::from_slice(&bytes).ok())
+        .and_then(|bytes| rmp_serde::from_slice::<(String, HashSet<Digest>)>(&bytes).ok())
+        .filter(|(version, _)| version == env!("CARGO_PKG_VERSION"))
+        .map(|(_, routes)| routes)
         .unwrap_or_default()
 }
 
@@ -179,7 +182,7 @@ impl Caches {
             // Sorted: the same routes, the same file.
             let mut routes: Vec<&Digest> = routes.keys().collect();
             routes.sort_unstable();
-            write_file(dir, KNOWN_ROUTES_FILE, &routes)?;
+            write_file(dir, KNOWN_ROUTES_FILE, &(env!("CARGO_PKG_VERSION"), routes))?;
         }
         self.proximity.save(dir)
     }

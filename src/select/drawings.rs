@@ -273,6 +273,10 @@ mod tests {
         assert_eq!(known_routes(dir.path()), digests);
         build(&treks[..1]);
         assert_eq!(known_routes(dir.path()).len(), 1);
+        // Another sentier's routes are not known: its reader may have accepted other texts.
+        let other = rmp_serde::to_vec(&("0.0.0-other", &digests)).unwrap();
+        std::fs::write(dir.path().join("known-routes.msgpack"), other).unwrap();
+        assert!(known_routes(dir.path()).is_empty());
     }
 
     #[test]
