@@ -8,7 +8,7 @@
 #   - pages, files and bytes written by the full build.
 #
 #   bench/scale.sh [N...]            default: 1000 5000 20000
-#   LATENCY_MS=50 OUT=/path bench/scale.sh 5000
+#   LATENCY_MS=50 OUT=/path PROFILE=release bench/scale.sh 5000
 #
 # OUT (default: a temporary directory on the same disk as the repository) holds the snapshots
 # and sites; file creation dominates a full build on a slow disk, so say where it ran.
@@ -18,8 +18,12 @@ sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(1000 5000 20000)
 latency=${LATENCY_MS:-50}
 port=${PORT:-18767}
-cargo build --release --quiet --bin sentier --example synth_geotrek
-sentier=$PWD/target/release/sentier
+# sentier as a nightly pipeline installs it (examples/nightly.yml): the `dist` profile, with
+# link-time optimization; PROFILE=release measures the quick start's build.
+profile=${PROFILE:-dist}
+cargo build --profile "$profile" --quiet --bin sentier
+cargo build --release --quiet --example synth_geotrek
+sentier=$PWD/target/$profile/sentier
 synth=$PWD/target/release/examples/synth_geotrek
 work=${OUT:-$(mktemp -d "$PWD/target/bench-scale.XXXXXX")}
 mkdir -p "$work"

@@ -553,6 +553,26 @@ fn the_nightly_example_caches_the_snapshot_and_runs_commands_that_exist() {
             .expect("--snapshot");
         assert_eq!(command[snapshot + 1], cached, "sentier {}", command.join(" "));
     }
+    // sentier is installed with a profile its manifest defines.
+    let install: Vec<&str> = text
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("run: cargo install "))
+        .expect("sentier installed with cargo")
+        .split_whitespace()
+        .collect();
+    let profile = install
+        .iter()
+        .position(|a| *a == "--profile")
+        .map(|i| install[i + 1])
+        .expect("--profile");
+    let manifest: toml::Table = std::fs::read_to_string(repo().join("Cargo.toml"))
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(
+        manifest["profile"].get(profile).is_some(),
+        "profile {profile} in Cargo.toml"
+    );
     let deploy = text
         .lines()
         .find(|l| l.contains("netlify-cli") && l.contains(" deploy "))
