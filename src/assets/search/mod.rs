@@ -16,6 +16,7 @@ pub mod text;
 
 use std::collections::{BTreeMap, HashMap};
 
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use serde_json::json;
 
@@ -303,9 +304,11 @@ fn card(doc: &SearchDoc, format: &Format, words: &Words) -> serde_json::Value {
 
 /// Shard name → word → postings.
 fn text_shards(docs: &[SearchDoc]) -> BTreeMap<String, BTreeMap<String, Vec<u32>>> {
-    // Word → (doc, best field) in doc order.
-    let mut postings: HashMap<String, Vec<(u32, u8)>> = HashMap::new();
-    let mut best: HashMap<String, u8> = HashMap::new();
+    // Word → (doc, best field) in doc order. Hashed with FxHash: SipHash, which resists
+    // chosen keys, was a sixth of the index's time, and the output does not depend on the
+    // maps' order.
+    let mut postings: FxHashMap<String, Vec<(u32, u8)>> = FxHashMap::default();
+    let mut best: FxHashMap<String, u8> = FxHashMap::default();
     for (index, doc) in docs.iter().enumerate() {
         best.clear();
         for (field, text) in &doc.texts {
