@@ -127,12 +127,20 @@ pub fn absolute_url(url: &str, api: Option<&Url>) -> Option<String> {
 fn api_path_as_written(url: &str, api: &Url) -> Option<String> {
     let origin = &api[..url::Position::BeforePath];
     let path = url.strip_prefix(origin).unwrap_or(url);
-    let plain = path.starts_with('/')
-        && !path.contains("//")
-        && path
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'/' | b'-' | b'_' | b'.' | b'~'))
-        && !path.split('/').any(|segment| segment == "." || segment == "..");
+    let plain = path.strip_prefix('/').is_some_and(|rest| {
+        // Bytes, not `str::split`, whose search for each short segment cost more than reading it.
+        let mut segments = rest.as_bytes().split(|&b| b == b'/').peekable();
+        while let Some(segment) = segments.next() {
+            let empty_inside = segment.is_empty() && segments.peek().is_some();
+            let plain_bytes = segment
+                .iter()
+                .all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~'));
+            if empty_inside || segment == b"." || segment == b".." || !plain_bytes {
+                return false;
+            }
+        }
+        true
+    });
     plain.then(|| {
         let mut absolute = String::with_capacity(origin.len() + path.len());
         absolute.push_str(origin);
@@ -147,7 +155,9 @@ fn api_path_as_written(url: &str, api: &Url) -> Option<String> {
 pub fn plain_text(html: &str) -> String {
     let mut text = String::with_capacity(html.len());
     let mut rest = html;
-    while let Some(lt) = rest.find('<') {
+    // `memchr`, not `str::find`: every card's summary and every search entry's text comes
+    // through here.
+    while let Some(lt) = memchr::memchr(b'<', rest.as_bytes()) {
         // `<` starts a tag only before a letter, `/`, `!` or `?`: `Lauzon < 2000 m` is text.
         let opens_tag = rest
             .as_bytes()
@@ -159,7 +169,7 @@ pub fn plain_text(html: &str) -> String {
             continue;
         }
         text.push_str(&rest[..lt]);
-        match rest[lt..].find('>') {
+        match memchr::memchr(b'>', &rest.as_bytes()[lt..]) {
             Some(gt) => {
                 text.push(' ');
                 rest = &rest[lt + gt + 1..];
