@@ -15,6 +15,9 @@ use xxhash_rust::xxh3::Xxh3;
 /// each value fingerprinted, and the hash takes blocks of 256 bytes anyway.
 const BLOCK: usize = 1024;
 
+/// Pieces at least this long are hashed where they are.
+const DIRECT: usize = 256;
+
 mod tag {
     pub const FALSE: u8 = 0;
     pub const TRUE: u8 = 1;
@@ -91,21 +94,36 @@ impl<'a, H: Sink> Encoder<'a, H> {
     #[inline]
     fn push(&mut self, bytes: &[u8]) {
         self.written += bytes.len() as u64;
+        // A long text goes to the hash as it is: copying descriptions into the block was a
+        // third of fingerprinting.
+        if bytes.len() >= DIRECT {
+            self.flush();
+            self.state.update(bytes);
+            return;
+        }
         if self.filled + bytes.len() > BLOCK {
             self.flush();
-            if bytes.len() > BLOCK {
-                self.state.update(bytes);
-                return;
-            }
         }
         self.block[self.filled..self.filled + bytes.len()].copy_from_slice(bytes);
         self.filled += bytes.len();
     }
 
+    /// A tag and a fixed-size value: written in place, where `push` calls `memcpy`, which for
+    /// a few bytes cost more than the hashing.
     #[inline]
     fn tagged<const N: usize>(&mut self, tag: u8, bytes: [u8; N]) {
-        self.push(&[tag]);
-        self.push(&bytes);
+        self.written += 1 + N as u64;
+        if self.filled + 1 + N > BLOCK {
+            self.flush();
+        }
+        self.block[self.filled] = tag;
+        self.block[self.filled + 1..self.filled + 1 + N].copy_from_slice(&bytes);
+        self.filled += 1 + N;
+    }
+
+    #[inline]
+    fn tag(&mut self, tag: u8) {
+        self.tagged(tag, []);
     }
 
     #[inline]
@@ -166,7 +184,7 @@ impl<'b, 'a, H: Sink> ser::Serializer for &'b mut Encoder<'a, H> {
     }
 
     fn serialize_bool(self, v: bool) -> Result {
-        self.push(&[if v { tag::TRUE } else { tag::FALSE }]);
+        self.tag(if v { tag::TRUE } else { tag::FALSE });
         Ok(())
     }
 
@@ -242,17 +260,17 @@ impl<'b, 'a, H: Sink> ser::Serializer for &'b mut Encoder<'a, H> {
     }
 
     fn serialize_none(self) -> Result {
-        self.push(&[tag::NONE]);
+        self.tag(tag::NONE);
         Ok(())
     }
 
     fn serialize_some<T: ?Sized + Serialize>(self, value: &T) -> Result {
-        self.push(&[tag::SOME]);
+        self.tag(tag::SOME);
         value.serialize(self)
     }
 
     fn serialize_unit(self) -> Result {
-        self.push(&[tag::UNIT]);
+        self.tag(tag::UNIT);
         Ok(())
     }
 
@@ -339,13 +357,13 @@ impl<H: Sink> Compound<'_, '_, H> {
     }
 
     fn skipped(&mut self) -> Result {
-        self.encoder.push(&[tag::SKIPPED]);
+        self.encoder.tag(tag::SKIPPED);
         Ok(())
     }
 
     fn close(self) -> Result {
         if self.open {
-            self.encoder.push(&[tag::END]);
+            self.encoder.tag(tag::END);
         }
         Ok(())
     }
@@ -470,7 +488,18 @@ mod tests {
     /// The hash is fed the encoded bytes whatever their sizes and the blocks' boundaries.
     #[test]
     fn the_hash_takes_the_bytes_whole_across_blocks() {
-        for prefix in [0, 1, 100, BLOCK - 20, BLOCK - 9, BLOCK, BLOCK + 1, 3 * BLOCK + 5] {
+        for prefix in [
+            0,
+            1,
+            100,
+            DIRECT - 1,
+            DIRECT,
+            BLOCK - 20,
+            BLOCK - 9,
+            BLOCK,
+            BLOCK + 1,
+            3 * BLOCK + 5,
+        ] {
             let value = ("p".repeat(prefix), vec![1.5, 2.0], "x".repeat(2 * BLOCK + 3), 7u8);
             let bytes = encoded(&value);
             let mut whole = Xxh3::new();
