@@ -127,7 +127,7 @@ fn e5(c: Coord) -> E5 {
     ]
 }
 
-fn from_e5(lines: &[Vec<E5>]) -> Vec<Vec<LatLng>> {
+pub fn from_e5(lines: &[Vec<E5>]) -> Vec<Vec<LatLng>> {
     lines
         .iter()
         .map(|line| {
@@ -177,9 +177,9 @@ impl MapLines {
         self.page.is_empty()
     }
 
-    /// The global map's lines.
-    pub fn overview(&self) -> Vec<Vec<LatLng>> {
-        from_e5(&self.overview)
+    /// The global map's lines, as points at the maps' precision ([`from_e5`]).
+    pub fn overview_points(&self) -> &[Vec<E5>] {
+        &self.overview
     }
 }
 
@@ -363,7 +363,7 @@ mod tests {
         let drawn = MapLines::new(std::slice::from_ref(&line), 0.0);
         let rounded: Vec<LatLng> = line.iter().copied().map(latlng).collect();
         assert_eq!(drawn.page(), std::slice::from_ref(&rounded));
-        assert_eq!(drawn.overview(), [rounded]);
+        assert_eq!(from_e5(drawn.overview_points()), [rounded]);
     }
 
     #[test]

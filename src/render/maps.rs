@@ -7,6 +7,7 @@ use serde_json::json;
 
 use crate::assets::map::{self, Area, LatLng, Marker, PageLines, Step, TrekMap, TrekMarker};
 use crate::config::Config;
+use crate::fingerprint::Fingerprint;
 use crate::select::{LanguageSite, TrekView};
 
 /// Departure and arrival closer than this are one place (a loop): no arrival marker.
@@ -191,9 +192,15 @@ pub fn search(
     }))
 }
 
-/// `(path, contents)` of the global map's files for one language.
-pub fn overview_files(site: &LanguageSite) -> Vec<(String, String)> {
-    let markers: Vec<TrekMarker> = site
+/// The global map of one language: each trek's marker and its lines at the map's tolerance.
+pub struct GlobalMap<'a> {
+    root: &'a str,
+    markers: Vec<TrekMarker<'a>>,
+    lines: Vec<(u64, &'a [Vec<map::E5>])>,
+}
+
+pub fn global_map(site: &LanguageSite) -> GlobalMap<'_> {
+    let markers = site
         .treks
         .iter()
         .filter_map(|t| {
@@ -206,15 +213,58 @@ pub fn overview_files(site: &LanguageSite) -> Vec<(String, String)> {
             })
         })
         .collect();
-    let lines: Vec<(u64, Vec<Vec<LatLng>>)> = site
+    let lines = site
         .treks
         .iter()
-        .map(|t| (t.card.id, t.map_lines.overview()))
+        .map(|t| (t.card.id, t.map_lines.overview_points()))
         .filter(|(_, lines)| !lines.is_empty())
         .collect();
-    let root = site.root.trim_start_matches('/');
-    vec![
-        (format!("{root}map/treks.json"), map::markers_json(&markers)),
-        (format!("{root}map/lines.json"), map::lines_json(&lines)),
-    ]
+    GlobalMap {
+        root: site.root.trim_start_matches('/'),
+        markers,
+        lines,
+    }
+}
+
+impl GlobalMap<'_> {
+    /// Where its files go, beside the map page.
+    pub fn dir(&self) -> String {
+        format!("{}map/", self.root)
+    }
+
+    /// Everything its files are written from: a rebuild keeps them when this is unchanged,
+    /// as writing every trek's lines again for each language was a thirtieth of a one-trek
+    /// rebuild.
+    pub fn fingerprint(&self, fingerprint: &mut Fingerprint) {
+        fingerprint.value(&self.markers);
+        // The points' bytes, 8 a point, rather than their serialization, which tags each number.
+        fingerprint.bytes(&(self.lines.len() as u64).to_le_bytes());
+        let mut bytes = Vec::new();
+        for (id, lines) in &self.lines {
+            bytes.clear();
+            bytes.extend_from_slice(&id.to_le_bytes());
+            for line in lines.iter() {
+                bytes.extend_from_slice(&(line.len() as u64).to_le_bytes());
+                for [lat, lng] in line {
+                    bytes.extend_from_slice(&lat.to_le_bytes());
+                    bytes.extend_from_slice(&lng.to_le_bytes());
+                }
+            }
+            fingerprint.bytes(&bytes);
+        }
+    }
+
+    /// `(path, contents)` of its files.
+    pub fn files(&self) -> Vec<(String, String)> {
+        let lines: Vec<(u64, Vec<Vec<LatLng>>)> = self
+            .lines
+            .iter()
+            .map(|(id, lines)| (*id, map::from_e5(lines)))
+            .collect();
+        let dir = self.dir();
+        vec![
+            (format!("{dir}treks.json"), map::markers_json(&self.markers)),
+            (format!("{dir}lines.json"), map::lines_json(&lines)),
+        ]
+    }
 }

@@ -296,10 +296,21 @@ impl<'a> Renderer<'a> {
                     })
                     .collect()
             }
-            Job::MapFiles { site } => maps::overview_files(&self.inputs.sites[*site])
-                .iter()
-                .map(|(path, json)| write(path, json.as_bytes(), None))
-                .collect(),
+            Job::MapFiles { site } => {
+                let global_map = maps::global_map(&self.inputs.sites[*site]);
+                let mut inputs = self.render_fingerprint.clone();
+                inputs.text("global map");
+                global_map.fingerprint(&mut inputs);
+                let inputs = inputs.finish();
+                if let Some(kept) = writer.reuse_all(&global_map.dir(), &inputs) {
+                    return Ok(kept);
+                }
+                global_map
+                    .files()
+                    .iter()
+                    .map(|(path, json)| write(path, json.as_bytes(), Some(inputs.clone())))
+                    .collect()
+            }
             Job::SearchIndex { site } => {
                 let strings = &self.strings[*site];
                 let site = &self.inputs.sites[*site];
