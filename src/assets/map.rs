@@ -256,6 +256,16 @@ pub struct Step<'a> {
 #[derive(Debug)]
 pub struct PageLines<'a>(pub &'a MapLines);
 
+/// Lines serialized as their points' bytes, as the drawings cache holds them: what a
+/// fingerprint takes of the global map's lines.
+pub struct PackedLines<'a>(pub &'a [Vec<E5>]);
+
+impl Serialize for PackedLines<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        packed::serialize(self.0, serializer)
+    }
+}
+
 impl Serialize for PageLines<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         if crate::fingerprint::hashing() {

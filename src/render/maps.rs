@@ -236,22 +236,12 @@ impl GlobalMap<'_> {
     /// as writing every trek's lines again for each language was a thirtieth of a one-trek
     /// rebuild.
     pub fn fingerprint(&self, fingerprint: &mut Fingerprint) {
-        fingerprint.value(&self.markers);
-        // The points' bytes, 8 a point, rather than their serialization, which tags each number.
-        fingerprint.bytes(&(self.lines.len() as u64).to_le_bytes());
-        let mut bytes = Vec::new();
-        for (id, lines) in &self.lines {
-            bytes.clear();
-            bytes.extend_from_slice(&id.to_le_bytes());
-            for line in lines.iter() {
-                bytes.extend_from_slice(&(line.len() as u64).to_le_bytes());
-                for [lat, lng] in line {
-                    bytes.extend_from_slice(&lat.to_le_bytes());
-                    bytes.extend_from_slice(&lng.to_le_bytes());
-                }
-            }
-            fingerprint.bytes(&bytes);
-        }
+        let lines: Vec<(u64, map::PackedLines)> = self
+            .lines
+            .iter()
+            .map(|(id, lines)| (*id, map::PackedLines(lines)))
+            .collect();
+        fingerprint.value(&self.markers).value(&lines);
     }
 
     /// `(path, contents)` of its files.
