@@ -229,6 +229,54 @@ fn an_incremental_build_keeps_what_did_not_change_and_equals_a_full_build() {
     assert_eq!(report_counts(&report, "files"), [0, 0, 0, second.len() as u64]);
 }
 
+/// The files under `dir` (relative to the site) in `files`, each as its inode and mtime: the
+/// same for a file that was kept, not written again.
+fn under(files: &BTreeMap<String, File>, dir: &str) -> BTreeMap<String, (u64, (i64, i64))> {
+    files
+        .iter()
+        .filter(|(path, _)| path.starts_with(dir))
+        .map(|(path, file)| (path.clone(), (file.inode, file.mtime)))
+        .collect()
+}
+
+#[test]
+fn a_text_edit_in_one_language_keeps_the_global_maps_and_the_other_languages_search_index() {
+    let site = site_with_snapshot();
+    site.sentier(&["build"]).assert_success();
+    let first = files(&site.path().join("public"));
+    let treks: Vec<Value> = serde_json::from_value(site.json("snap/trek.json")).unwrap();
+    let edited = treks
+        .iter()
+        .find(|t| t["published"]["en"] == true && t["description"]["en"].as_str().is_some_and(str::is_empty))
+        .and_then(|t| t["id"].as_u64())
+        .expect("a trek published in English with no English description");
+    edit_snapshot(&site, "trek", |treks| {
+        let trek = treks.iter_mut().find(|t| t["id"] == edited).unwrap();
+        trek["description"]["en"] = "<p>A chamois crosses the path.</p>".into();
+    });
+    site.sentier(&["build"]).assert_success();
+    let second = files(&site.path().join("public"));
+
+    let page = trek_page_dir(&second, edited)
+        .into_iter()
+        .find(|p| p.starts_with("en/trek/") && p.ends_with("index.html"))
+        .unwrap();
+    assert!(String::from_utf8_lossy(&second[&page].bytes).contains("A chamois crosses the path."));
+    // A description is on no map, and the French pages do not show the English one: both
+    // languages' map files and the French search index are the previous files, not files
+    // written again with the same bytes.
+    for dir in ["map/", "en/map/", "search/"] {
+        let (before, after) = (under(&first, dir), under(&second, dir));
+        assert!(after.keys().any(|p| p.ends_with(".json")), "no JSON under {dir}");
+        assert!(before == after, "{dir} was written again");
+    }
+    // The English search index holds descriptions' words: it is written again, with the new
+    // words in it.
+    assert!(under(&first, "en/search/") != under(&second, "en/search/"));
+    let chamois = "en/search/text/cha.json";
+    assert!(String::from_utf8_lossy(&second[chamois].bytes).contains("chamois"));
+}
+
 #[test]
 fn a_theme_change_renders_again_and_only_what_differs_is_rewritten() {
     let site = site_with_snapshot();
