@@ -290,7 +290,7 @@ impl Theme {
         let mut tera = Tera::default();
         tera.set_escape_fn(escape_html);
         tera.autoescape_on(vec![".html", ".xml"]);
-        filters::register(&mut tera);
+        filters::register(&mut tera, escape_html);
         tera.register_function("asset", asset_function(Arc::clone(&assets)));
         tera.add_raw_templates(sources.clone())
             .map_err(|e| RenderError::Template {
