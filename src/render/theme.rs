@@ -209,10 +209,11 @@ impl Theme {
             static_files.extend(base.files("static")?);
             add_translations(&base, &mut translations)?;
         }
+        let mut theme_templates = Vec::new();
         for (layer_index, layer) in [&theme_layer, &site_layer].into_iter().enumerate() {
             for (relative, source) in layer.files("templates")? {
                 if layer_index == 0 {
-                    templates.insert(format!("{name}/{relative}"), source.clone());
+                    theme_templates.push((format!("{name}/{relative}"), source.clone()));
                 }
                 templates.insert(relative, source);
             }
@@ -273,12 +274,25 @@ impl Theme {
                 .map(str::to_string),
         };
 
-        let mut fingerprint = Fingerprint::new();
-        let mut sources = Vec::with_capacity(templates.len());
+        let mut texts = Vec::with_capacity(templates.len());
         for (template, source) in &templates {
-            let text = source_text(source)?;
-            fingerprint.text(template).text(&text);
-            sources.push((template.clone(), text));
+            texts.push((template.clone(), source_text(source)?));
+        }
+        // The theme's templates under their prefixed names, for a site template to extend:
+        // only when a template names one, since Tera parses every template it is given and
+        // parsing them twice was most of a no-change rebuild.
+        let prefix = format!("{name}/");
+        if texts.iter().any(|(_, text)| names_template_under(text, &prefix)) {
+            for (template, source) in &theme_templates {
+                texts.push((template.clone(), source_text(source)?));
+            }
+            texts.sort();
+        }
+        let mut fingerprint = Fingerprint::new();
+        let mut sources = Vec::with_capacity(texts.len());
+        for (template, text) in texts {
+            fingerprint.text(&template).text(&text);
+            sources.push((template, text));
         }
         let mut files_fingerprint = Fingerprint::new();
         files_fingerprint.value(&translations);
@@ -380,6 +394,14 @@ fn escape_html(input: &str) -> String {
     html_escape::encode_quoted_attribute(input).into_owned()
 }
 
+/// Whether `text` names a template under `prefix` (`"default/`) in a string, as
+/// `{% extends "default/trek.html" %}` does.
+fn names_template_under(text: &str, prefix: &str) -> bool {
+    ['"', '\'']
+        .iter()
+        .any(|quote| text.contains(&format!("{quote}{prefix}")))
+}
+
 /// Tera reports the template in its top message and the cause below it: keep both.
 pub fn error_chain(error: &dyn std::error::Error) -> String {
     let mut parts = vec![error.to_string()];
@@ -468,6 +490,49 @@ mod tests {
             );
         }
         assert_eq!(escape_html("l'<a>&\""), "l&#x27;&lt;a&gt;&amp;&quot;");
+    }
+
+    #[test]
+    fn the_themes_prefixed_templates_are_there_when_a_template_names_one() {
+        let site = tempfile::tempdir().unwrap();
+        let names = |site: &Path| {
+            let theme = Theme::load(site, "default", &Branding::default()).unwrap();
+            let mut names: Vec<String> = theme.tera.get_template_names().map(str::to_string).collect();
+            names.sort();
+            names
+        };
+        let alone = names(site.path());
+        assert!(alone.contains(&"trek.html".to_string()), "{alone:?}");
+        assert!(!alone.iter().any(|n| n.starts_with("default/")), "{alone:?}");
+
+        std::fs::create_dir(site.path().join("templates")).unwrap();
+        std::fs::write(
+            site.path().join("templates/404.html"),
+            "{% extends 'default/404.html' %}{% block content %}Perdu{% endblock content %}",
+        )
+        .unwrap();
+        let extending = names(site.path());
+        assert!(
+            extending.contains(&"default/trek.html".to_string()),
+            "{extending:?}"
+        );
+        assert_eq!(extending.len(), 2 * alone.len());
+    }
+
+    #[test]
+    fn a_prefixed_name_is_found_between_either_quote() {
+        assert!(names_template_under(
+            "{% extends \"default/trek.html\" %}",
+            "default/"
+        ));
+        assert!(names_template_under(
+            "{% import 'default/macros.html' as m %}",
+            "default/"
+        ));
+        assert!(!names_template_under(
+            "{% extends \"base.html\" %}<a href=\"/default/\">",
+            "default/"
+        ));
     }
 
     fn fingerprints(sources: &[(&str, &str)]) -> BTreeMap<String, String> {
